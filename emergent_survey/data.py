@@ -1,8 +1,15 @@
 """Load the book's data files, validated against the catalogue (a Frictionless Data Package).
 
-Every CSV under ``data/`` has one entry in ``data/catalogue.yaml``: its schema (types, allowed
-values, units), its licence and its origin. ``load(name)`` returns a DataFrame only after the
-file passed validation; otherwise it raises ``DataValidationError`` naming file, line and column.
+Every CSV under ``data/`` has one catalogue entry: its schema (types, allowed values, units), its
+licence and its origin. ``data/catalogue.yaml`` holds the package's metadata, the definitions that
+entries share (``x-definitions``) and the entries of the files at the top of ``data/``; each source
+folder ``data/<source>/`` carries a ``catalogue.yaml`` of its own files beside them, with paths
+relative to that folder. In any entry, a string stands for the shared definition it names:
+``schema.fields: observation`` (a whole field list), an item of ``fields`` or ``foreignKeys``, or an
+item of ``licenses``; a field list defined there may name further definitions. A name that is not
+defined, or two entries with one name or path, raise ``CatalogueError`` naming the catalogue files.
+``load(name)`` returns a DataFrame only after the file passed validation; otherwise it raises
+``DataValidationError`` naming file, line and column.
 """
 
 from __future__ import annotations
@@ -31,17 +38,119 @@ class DataValidationError(ValueError):
     """A data file broke its schema; the message lists file, line, column and the problem."""
 
 
+class CatalogueError(ValueError):
+    """A catalogue file is malformed (unknown definition, duplicate resource name or path)."""
+
+
+def _expand(value, definitions: dict, where: str):
+    """A definition's copy for a string naming one; ``value`` itself otherwise."""
+    if isinstance(value, str):
+        if value not in definitions:
+            raise CatalogueError(f"{where}: no shared definition named {value!r} in data/{CATALOGUE}")
+        return json.loads(json.dumps(definitions[value]))
+    return value
+
+
+def _fields(value, definitions: dict, where: str) -> list[dict]:
+    """A field list with every named definition expanded; a definition may itself be a field list
+    that names further definitions (``observation`` names ``kind``, ``source`` and ``note``)."""
+    expanded = _expand(value, definitions, where)
+    if isinstance(expanded, dict):
+        return [expanded]
+    return [field for item in expanded for field in _fields(item, definitions, where)]
+
+
+def _expand_resource(resource: dict, definitions: dict, where: str) -> dict:
+    """A catalogue entry with the definitions it names (licences, fields, foreign keys) written out."""
+    resource["licenses"] = [_expand(item, definitions, where) for item in resource.get("licenses", [])]
+    schema = resource.get("schema", {})
+    schema["fields"] = _fields(schema.get("fields", []), definitions, where)
+    if "foreignKeys" in schema:
+        schema["foreignKeys"] = [_expand(item, definitions, where) for item in schema["foreignKeys"]]
+    return resource
+
+
+def _entries(catalogue_file: Path, base: Path, definitions: dict) -> list[tuple[dict, str]]:
+    """The entries of one catalogue file, paths made relative to data/, each with the file it is in."""
+    folder = catalogue_file.parent.relative_to(base).as_posix()
+    shown = f"data/{catalogue_file.relative_to(base).as_posix()}"
+    content = yaml.safe_load(catalogue_file.read_text(encoding="utf-8")) or {}
+    entries = []
+    for resource in content.get("resources", []):
+        if folder != ".":
+            resource["path"] = f"{folder}/{resource['path']}"
+        entries.append((_expand_resource(resource, definitions, f"{shown}, resource {resource.get('name')!r}"), shown))
+    return entries
+
+
+@functools.lru_cache(maxsize=None)
+def _descriptor(base: str) -> str:
+    """The merged catalogue as JSON: the root's metadata and the entries of every catalogue file."""
+    root_file = Path(base) / CATALOGUE
+    root = yaml.safe_load(root_file.read_text(encoding="utf-8"))
+    definitions = root.pop("x-definitions", {})
+    root.pop("resources", None)
+    entries = _entries(root_file, Path(base), definitions)
+    for fragment in sorted(Path(base).glob(f"*/{CATALOGUE}")):
+        entries += _entries(fragment, Path(base), definitions)
+    for key in ("name", "path"):
+        where: dict[str, list[str]] = {}
+        for resource, shown in entries:
+            where.setdefault(resource[key], []).append(shown)
+        twice = {value: files for value, files in where.items() if len(files) > 1}
+        if twice:
+            raise CatalogueError("data catalogue: " + "; ".join(
+                f"resource {key} {value!r} listed more than once, in {' and '.join(files)}"
+                for value, files in sorted(twice.items())))
+    root["resources"] = [resource for resource, _ in entries]
+    # Serialised: a JSON round trip also unshares YAML-anchored dicts, which Frictionless modifies.
+    return json.dumps(root)
+
+
+@functools.lru_cache(maxsize=None)
+def _resources(base: str) -> dict[str, str]:
+    """Each resource's descriptor (JSON), by name."""
+    return {resource["name"]: json.dumps(resource) for resource in json.loads(_descriptor(base))["resources"]}
+
+
+def _base(data_dir: Path | str | None) -> str:
+    return str(Path(data_dir) if data_dir else DATA_DIR)
+
+
 def catalogue(data_dir: Path | str | None = None) -> frictionless.Package:
-    """The data catalogue: one Frictionless resource per data file."""
-    base = Path(data_dir) if data_dir else DATA_DIR
-    descriptor = yaml.safe_load((base / CATALOGUE).read_text(encoding="utf-8"))
-    descriptor.pop("x-definitions", None)  # YAML anchors only; already expanded in place
-    # A JSON round trip unshares the anchored dicts, which Frictionless modifies as it reads.
-    return frictionless.Package(json.loads(json.dumps(descriptor)), basepath=str(base))
+    """The data catalogue: one Frictionless resource per data file (all catalogue files merged)."""
+    base = _base(data_dir)
+    return frictionless.Package(json.loads(_descriptor(base)), basepath=base)
 
 
 def resource_names(data_dir: Path | str | None = None) -> list[str]:
-    return [r.name for r in catalogue(data_dir).resources]
+    return list(_resources(_base(data_dir)))
+
+
+def resource(name: str, data_dir: Path | str | None = None) -> dict:
+    """A copy of the catalogue entry ``name`` (path relative to data/, title, licences, schema)."""
+    resources = _resources(_base(data_dir))
+    if name not in resources:
+        raise KeyError(f"no resource {name!r} in the data catalogue")
+    return json.loads(resources[name])
+
+
+def _package_for(name: str, base: str) -> frictionless.Package:
+    """A package of ``name`` and the resources its foreign keys point to (recursively): building
+    the whole catalogue's package for each file costs more than validating the file."""
+    resources = _resources(base)
+    wanted, queue = [], [name]
+    while queue:
+        current = queue.pop()
+        if current in wanted:
+            continue
+        wanted.append(current)
+        entry = json.loads(resources[current])
+        queue += [key["reference"]["resource"] for key in entry.get("schema", {}).get("foreignKeys", [])
+                  if key["reference"].get("resource")]
+    root = json.loads(_descriptor(base))
+    root["resources"] = [json.loads(resources[n]) for n in wanted]
+    return frictionless.Package(root, basepath=base)
 
 
 def _describe(error, path: str) -> str:
@@ -61,8 +170,7 @@ def _describe(error, path: str) -> str:
 
 def validate(name: str, data_dir: Path | str | None = None) -> None:
     """Validate one catalogue resource; raise DataValidationError listing every problem."""
-    package = catalogue(data_dir)
-    resource = package.get_resource(name)
+    resource = _package_for(name, _base(data_dir)).get_resource(name)
     fields = {f.name for f in resource.schema.fields}
     rules = [
         frictionless.checks.row_constraint(formula=formula)
@@ -81,26 +189,32 @@ def validate(name: str, data_dir: Path | str | None = None) -> None:
 @functools.lru_cache(maxsize=None)
 def _load_cached(name: str, data_dir: str) -> pd.DataFrame:
     validate(name, data_dir)
-    resource = catalogue(data_dir).get_resource(name)
+    entry = resource(name, data_dir)
     dtypes = {
-        f.name: ("float64" if f.type in ("number", "integer") else "string")
-        for f in resource.schema.fields
+        field["name"]: ("float64" if field.get("type") in ("number", "integer") else "string")
+        for field in entry["schema"]["fields"]
     }
-    path = Path(data_dir) / resource.path
+    path = Path(data_dir) / entry["path"]
     return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""])
+
+
+# The resources this process has loaded: `make execute` records them per notebook, and a chapter's
+# download bundle carries exactly those files.
+LOADED: set[str] = set()
 
 
 def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """A validated copy of the data file ``name`` (its catalogue resource name)."""
+    LOADED.add(name)
     return _load_cached(name, str(Path(data_dir) if data_dir else DATA_DIR)).copy()
 
 
 def source_line(name: str, data_dir: Path | str | None = None) -> str:
     """One line for a figure caption: file, licence and kinds of the values it holds."""
-    resource = catalogue(data_dir).get_resource(name)
+    entry = resource(name, data_dir)
     kinds = ", ".join(sorted(load(name, data_dir)["kind"].dropna().unique()))
-    licences = ", ".join(lic.get("name", "") for lic in resource.licenses)
-    return f"Data: data/{resource.path} (kind: {kinds}; licence: {licences})"
+    licences = ", ".join(lic.get("name", "") for lic in entry.get("licenses", []))
+    return f"Data: data/{entry['path']} (kind: {kinds}; licence: {licences})"
 
 
 def lookup(frame: pd.DataFrame, column: str = "value", **where) -> float:

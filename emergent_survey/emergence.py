@@ -81,6 +81,16 @@ def crossover_table(curves: pd.DataFrame, scale: str, a: str, b: str,
     return pd.DataFrame(rows)
 
 
+def readout_crossover(points: pd.DataFrame, panel: str, method: str, baseline: str,
+                      lower_is_better: bool = False) -> tuple[pd.DataFrame, float]:
+    """For one panel of a figure read-out (series = settings, x_value = scale): the paired curve and
+    the smallest x from which ``method`` stays ahead of ``baseline`` (behind it, when lower is better)."""
+    rows = points[points["panel"] == panel].rename(columns={"series": "setting", "y_value": "value"})
+    curve = paired(rows, "x_value", method, baseline)
+    first, second = (baseline, method) if lower_is_better else (method, baseline)
+    return curve, first_scale_where_better(curve, "x_value", first, second)
+
+
 def emergent_scale(curve: pd.DataFrame, scale: str, value: str, chance: float,
                    margin: float) -> float:
     """The book's emergence detector: the smallest scale from which ``value`` stays more than
@@ -92,7 +102,7 @@ def emergent_scale(curve: pd.DataFrame, scale: str, value: str, chance: float,
     return first_scale_where_better(with_chance, scale, value, "_chance", margin)
 
 
-def _improvement(values: list[float]) -> float:
+def improvement(values: list[float]) -> float:
     """I(y) = sign(argmax y - argmin y) * (max y - min y) (Srivastava et al. 2022, App. B)."""
     top, bottom = max(range(len(values)), key=values.__getitem__), min(range(len(values)), key=values.__getitem__)
     sign = (top > bottom) - (top < bottom)
@@ -109,7 +119,7 @@ def linearity(values_by_scale: list[float]) -> float:
     """BIG-bench linearity L = I(y) / RootMeanSquare(y[i+1] - y[i]); values sorted by scale."""
     steps = _steps(values_by_scale)
     rms = math.sqrt(sum(s * s for s in steps) / len(steps))
-    return _ratio(_improvement(values_by_scale), rms)
+    return _ratio(improvement(values_by_scale), rms)
 
 
 def breakthroughness(values_by_scale: list[float]) -> float:
@@ -120,7 +130,7 @@ def breakthroughness(values_by_scale: list[float]) -> float:
     squares = sorted(s * s for s in _steps(values_by_scale))
     middle = len(squares) // 2
     median = squares[middle] if len(squares) % 2 else (squares[middle - 1] + squares[middle]) / 2
-    return _ratio(_improvement(values_by_scale), math.sqrt(median))
+    return _ratio(improvement(values_by_scale), math.sqrt(median))
 
 
 def _ratio(numerator: float, denominator: float) -> float:

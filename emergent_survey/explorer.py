@@ -1,63 +1,81 @@
-"""Interactive explorers that keep working on the static site, without a Python kernel.
+"""Explorers: pick a view of pre-drawn figures with buttons, on the static site, without a kernel
+and without JavaScript.
 
-Every view is rendered in advance; a Dropdown and ToggleButtons pick one through ``jslink``
-links, which run in the browser's widget manager. Views are HTML <img> tags (PNG data URIs)
-so each carries alt text.
+Every combination of the choices is drawn in advance as one panel of a ``FigureGrid`` (so the
+views follow the figure rules and are exported and checked like every other figure) and saved as
+an SVG file. The page holds one group of radio buttons per choice and one lazily loaded image per
+view; a CSS rule per view (``:has(...:checked)``) shows the view whose choices are all checked.
+Only the visible image is downloaded, so the page stays light whatever the number of views.
 """
 
 from __future__ import annotations
 
-import base64
 import html
-import io
+import itertools
+import re
+from collections.abc import Callable
 
-import ipywidgets as widgets
 import matplotlib.pyplot as plt
+from IPython.display import HTML
+from matplotlib.lines import Line2D
 
-EXPLORER_DPI = 72
+from .figure import FigureGrid, legend_html, panel_html, series_style
+from .provenance import SITE_ROOT
 
 
-class Explorer(widgets.VBox):
-    """A VBox whose text form is short: the default repr would print every embedded image."""
+
+class Explorer(HTML):
+    """The explorer's HTML; its plain-text form names what it explores."""
+
+    def __init__(self, content: str, description: str):
+        super().__init__(content)
+        self.description = description
 
     def __repr__(self) -> str:
         return f"Explorer({self.description})"
 
 
-def figure_html(fig, alt: str, dpi: int = EXPLORER_DPI) -> str:
-    """The figure as an <img> with a PNG data URI and alt text; closes the figure."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
-    plt.close(fig)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}" style="max-width:100%">'
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def two_way_explorer(rows: list[str], columns: list[str], render, row_label: str,
-                     column_label: str) -> Explorer:
-    """Pick a row (Dropdown) and a column (ToggleButtons); show ``render(row, column)``."""
-    return multi_way_explorer({row_label: rows, column_label: columns}, render)
+def explorer(chapter: str, name: str, choices: dict[str, list[str]], draw: Callable,
+             panel_size: tuple[float, float] = (3.4, 2.6)) -> Explorer:
+    """Draw ``draw(ax, *picked)`` for every combination of ``choices`` (label -> options, in
+    order; the first option of each is shown first), export the views and return the explorer.
 
-
-def multi_way_explorer(choices: dict[str, list[str]], render) -> Explorer:
-    """One control per entry of ``choices`` (a Dropdown for the first, ToggleButtons for the
-    rest); show ``render(*picked)``, an HTML string.
-
-    Every combination is rendered now, into nested Stacks whose selected_index is jslink-ed to
-    the controls, so picking needs no kernel (it works on the static site).
-    """
+    ``draw`` may return alt text for the view; otherwise it is written from the plotted data."""
+    grid = FigureGrid(chapter, name, panel_size=panel_size)
+    combinations = list(itertools.product(*[range(len(options)) for options in choices.values()]))
     labels = list(choices)
-    pickers = [widgets.Dropdown(options=choices[labels[0]], description=labels[0])]
-    pickers += [widgets.ToggleButtons(options=choices[label], description=label) for label in labels[1:]]
-
-    def stack(level: int, picked: tuple[str, ...]) -> widgets.Widget:
-        if level == len(labels):
-            return widgets.HTML(render(*picked))
-        nested = widgets.Stack([stack(level + 1, (*picked, option)) for option in choices[labels[level]]],
-                               selected_index=0)
-        widgets.jslink((pickers[level], "index"), (nested, "selected_index"))
-        return nested
-
-    explorer = Explorer([*pickers, stack(0, ())])
-    explorer.description = " x ".join(f"{len(choices[label])} {label.lower()}" for label in labels)
-    return explorer
+    for combination in combinations:
+        picked = [choices[label][i] for label, i in zip(labels, combination)]
+        ax = grid.panel()
+        alt = draw(ax, *picked)
+        if alt:
+            grid.panels[-1].alt = alt
+    grid.save(composite=False)
+    uid = f"eb-x-{_slug(chapter)}-{_slug(name)}"
+    controls = []
+    for c, (label, options) in enumerate(choices.items()):
+        buttons = "".join(
+            f'<input type="radio" name="{uid}-{c}" id="{uid}-{c}-{o}"{" checked" if o == 0 else ""}>'
+            f'<label for="{uid}-{c}-{o}">{html.escape(option)}</label>'
+            for o, option in enumerate(options))
+        controls.append(f'<fieldset class="eb-control"><legend>{html.escape(label)}</legend>{buttons}</fieldset>')
+    views, rules = [], []
+    for i, (combination, panel) in enumerate(zip(combinations, grid.panels)):
+        src = f"{SITE_ROOT}figures/{chapter}/{name}/panel-{i + 1:02d}.svg"
+        key = "-".join(map(str, combination))
+        entries = [series_style(handle, label) for handle, label in zip(*panel.ax.get_legend_handles_labels())
+                   if isinstance(handle, Line2D)]
+        views.append(f'<div class="eb-view" data-view="{key}">{legend_html(entries)}{panel_html(src, panel.described)}</div>')
+        selector = "".join(f":has(#{uid}-{c}-{o}:checked)" for c, o in enumerate(combination))
+        rules.append(f'#{uid}{selector} .eb-view[data-view="{key}"]')
+        plt.close(panel.figure)
+    style = f"<style>{', '.join(rules)} {{display: block}}</style>"
+    description = " x ".join(f"{len(options)} {label.lower()}" for label, options in choices.items())
+    content = (f'<div class="eb-explorer" id="{uid}">{style}<form class="eb-controls" aria-label="Choose a view">'
+               f'{"".join(controls)}</form><div class="eb-views" style="--eb-panel-width: '
+               f'{grid.panels[0].described["width_px"]}px">{"".join(views)}</div></div>')
+    return Explorer(content, description)

@@ -1,7 +1,14 @@
-"""Export figures to figures/<chapter>/<name>.svg and .png, byte-identical from run to run."""
+"""Export figures to figures/<chapter>/..., byte-identical from run to run.
+
+With EMERGENT_FIGURES_CHECK set (the test suite sets it), an export to the committed figures/ is
+compared with the committed file instead of written, and a difference raises StaleFigureError:
+re-running a notebook under test proves its figures are current without a second run.
+``WRITTEN`` collects every path this process exported, relative to the figures folder.
+"""
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -16,17 +23,65 @@ SVG_METADATA = {"Date": None, "Creator": None}
 PNG_METADATA = {"Software": None}
 
 
+WRITTEN: set[str] = set()
+
+
+class StaleFigureError(AssertionError):
+    """A notebook under test exports a figure that differs from the committed one."""
+
+
 def figures_dir() -> Path:
     """Where exports go: figures/ unless EMERGENT_FIGURES_DIR points elsewhere (tests use it)."""
     return Path(os.environ.get("EMERGENT_FIGURES_DIR", FIGURES_DIR))
 
 
+def _checking() -> bool:
+    return bool(os.environ.get("EMERGENT_FIGURES_CHECK")) and "EMERGENT_FIGURES_DIR" not in os.environ
+
+
+def _target(chapter: str, relative: str) -> Path:
+    path = figures_dir() / chapter / relative
+    WRITTEN.add(f"{chapter}/{relative}")
+    if not _checking():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _deliver(path: Path, content: bytes) -> Path:
+    """Write ``content`` to ``path``, or, when checking, require that it is what is committed there."""
+    if _checking():
+        if not path.is_file() or path.read_bytes() != content:
+            raise StaleFigureError(f"{path} is {'missing' if not path.is_file() else 'stale'}: run `make execute`")
+        return path
+    path.write_bytes(content)
+    return path
+
+
+def save_svg(fig, chapter: str, relative: str) -> Path:
+    """Write ``fig`` as figures/<chapter>/<relative>.
+
+    Text stays text (DejaVu Sans, then the reader's sans-serif): glyph outlines would double the
+    file, and every substitute font is narrower than DejaVu Sans, so no label grows out of its place.
+    """
+    path = _target(chapter, relative)
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": f"{chapter}/{relative}", "svg.fonttype": "none"}):
+        fig.savefig(buffer, format="svg", metadata=SVG_METADATA)
+    return _deliver(path, buffer.getvalue())
+
+
+def render_png(fig, dpi: int = PNG_DPI) -> bytes:
+    """``fig`` as PNG bytes without a timestamp."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, metadata=PNG_METADATA)
+    return buffer.getvalue()
+
+
+def save_bytes(content: bytes, chapter: str, relative: str) -> Path:
+    return _deliver(_target(chapter, relative), content)
+
+
 def save_figure(fig, chapter: str, name: str) -> list[Path]:
-    """Write ``fig`` as SVG and PNG under figures/<chapter>/; return the two paths."""
-    folder = figures_dir() / chapter
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"{name}.svg", folder / f"{name}.png"]
-    with matplotlib.rc_context({"svg.hashsalt": f"{chapter}/{name}", "svg.fonttype": "path"}):
-        fig.savefig(paths[0], format="svg", metadata=SVG_METADATA)
-        fig.savefig(paths[1], format="png", dpi=PNG_DPI, metadata=PNG_METADATA)
-    return paths
+    """Write a single matplotlib figure as SVG and PNG under figures/<chapter>/; return the two paths."""
+    return [save_svg(fig, chapter, f"{name}.svg"),
+            save_bytes(render_png(fig), chapter, f"{name}.png")]

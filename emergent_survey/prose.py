@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import matplotlib.pyplot as plt
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
 from myst_nb import glue
 
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -45,6 +45,11 @@ def points(value: float, digits: int = 1) -> str:
 def glue_text(name: str, text: str) -> None:
     """Glue ``text`` under ``name`` for {glue:md} in the prose."""
     glue(name, Markdown(text), display=False)
+
+
+def glue_html(name: str, content: str) -> None:
+    """Glue an HTML fragment (a published figure, a table) for {glue:figure} or {glue}."""
+    glue(name, HTML(content), display=False)
 
 
 def glue_figure(name: str, fig) -> None:

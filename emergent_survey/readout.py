@@ -7,6 +7,13 @@ One job: a panel of a vector (matplotlib, pgfplots, seaborn-style) figure -> its
   the horizontal reference lines, and maps them to data units.
 * ``read_legend(pdf, page, bbox)`` names series keys from legend text next to legend glyphs.
 * ``find_panels(pdf, page)`` proposes axes boxes on a page, to help write panel specifications.
+* ``read_bars(pdf, page, bbox)`` reads a bar chart (one value per bar, bars by fill colour or
+  hatching) over a category axis.
+
+Axes that carry no numeric labels next to their own tick marks are read with options of
+``read_panel``: ``x_scale="category"`` (a row of names or sizes under the plot), ``x_ticks`` /
+``y_ticks`` (tick values printed on a neighbouring panel, or drawn as glyph outlines rather than
+text), ``tickless`` (labels without tick marks); ``error_bars=True`` adds each point's error bar.
 
 Coordinates are pdfplumber's: points, x from the left, ``top`` from the top of the page. A series
 is keyed ``"#rrggbb:marker"`` (marker = circle, square, diamond, triangle-up, pentagon, star, x,
@@ -29,13 +36,15 @@ import pdfplumber
 import pdfplumber.page
 from pdfminer.pdfinterp import PDFPageInterpreter
 
-__all__ = ["Axis", "Panel", "ReadoutError", "find_panels", "read_legend", "read_panel"]
+__all__ = ["Axis", "Panel", "ReadoutError", "find_panels", "read_bars", "read_legend", "read_panel"]
 
 # Geometry tolerances, in PDF points.
 STRAIGHT_TOL = 0.05  # a segment is vertical/horizontal if its ends differ by less than this
 SAME_POINT_TOL = 0.02  # a marker and a polyline vertex closer than this are one data point
 MAX_MARKER_SIZE = 15.0  # closed coloured paths larger than this are areas, not markers
 MARK_LABEL_GAP = 20.0  # a tick mark or grid line must end within this distance of its label
+MAX_TICK_LENGTH = 8.0  # tick marks given values by the caller (read_panel x_ticks/y_ticks) are this short
+BAR_BASE_TOL = 0.1  # a bar stands on the y = 0 line if its base is this close to it
 
 # Axis calibration, as fractions of the axis span (decades on a log axis).
 OUTLIER_MISFIT = 1e-3  # a fit through all ticks missing by more than this may hide one misprinted label
@@ -64,14 +73,23 @@ class Axis:
     # Tick labels left out of the fit because they disagree with all the others (value, coord):
     # a figure that prints "3.2" at a tick it placed at 3.0 (Wei et al. 2022, Fig. 6).
     rejected_ticks: tuple[tuple[float, float], ...] = ()
+    # A "category" axis (``x_scale="category"``): the labels in page order; values are their
+    # indices 0, 1, ..., a coordinate maps to the nearest label and tick_coords are label centres.
+    categories: tuple[str, ...] = ()
 
     def to_data(self, coord):
+        if self.scale == "category":
+            coord = np.asarray(coord, dtype=float)
+            centres = np.asarray(self.tick_coords)
+            return np.abs(coord[..., None] - centres).argmin(axis=-1).astype(float)
         fitted = self.intercept + self.slope * np.asarray(coord, dtype=float)
         return 10.0**fitted if self.scale == "log" else fitted
 
     def to_coord(self, value):
         """The inverse of ``to_data``: where a data value sits on the page."""
         value = np.asarray(value, dtype=float)
+        if self.scale == "category":
+            return np.interp(value, np.arange(len(self.tick_coords)), self.tick_coords)
         fitted = np.log10(value) if self.scale == "log" else value
         return (fitted - self.intercept) / self.slope
 
@@ -108,6 +126,25 @@ class _FormInheritsGraphicsState(PDFPageInterpreter):
 
         child.init_state = init_state
         return child
+
+
+# Laying out a page (pdfminer) is the slow part of a read-out and several panels share a page:
+# keep each opened PDF, and each page it has laid out, for the rest of the process.
+_OPEN_PDFS: dict[tuple[str, float], pdfplumber.PDF] = {}
+
+
+def _pdf(pdf_path) -> pdfplumber.PDF:
+    """``pdf_path`` opened once per process and file version."""
+    path = Path(pdf_path).resolve()
+    key = (str(path), path.stat().st_mtime)
+    if key not in _OPEN_PDFS:
+        _OPEN_PDFS[key] = pdfplumber.open(path)
+    return _OPEN_PDFS[key]
+
+
+def _page(pdf_path, page_number: int):
+    """The laid-out page ``page_number`` of ``pdf_path``."""
+    return _laid_out_page(_pdf(pdf_path), page_number, pdf_path)
 
 
 def _laid_out_page(pdf, page_number: int, pdf_path):
@@ -243,6 +280,19 @@ class _Label:
         return (self.top + self.bottom) / 2
 
 
+def _decoded(text: str) -> str:
+    """Text in a font whose glyphs are named by their TrueType glyph index.
+
+    matplotlib's Type 3 fonts may name glyphs ``uni0000001b`` after the glyph's index in the
+    font, and pdfminer reads that name as the text ("\\x00\\x1b"). Fonts in the Macintosh
+    standard glyph order (Arial, DejaVu Sans, ...) hold ASCII 32-126 at indices 3-97, so such
+    text is decoded as index + 29 ("8"); any other text is returned unchanged.
+    """
+    if len(text) % 2 or not text or any(text[i] != "\x00" or not 3 <= ord(text[i + 1]) <= 97 for i in range(0, len(text), 2)):
+        return text
+    return "".join(chr(ord(text[i + 1]) + 29) for i in range(0, len(text), 2))
+
+
 def _parse_number(text: str) -> float | None:
     text = text.translate(MINUS_SIGNS).replace(",", "")
     if not NUMBER_RE.match(text):
@@ -287,7 +337,8 @@ def _tick_labels(page, bbox) -> tuple[list[_Label], list[dict]]:
         return obj.get("upright", True) and x0 <= cx <= x1 and top <= cy <= bottom
 
     words = page.filter(inside).extract_words(extra_attrs=["size"], x_tolerance=1.0, keep_blank_chars=False)
-    words = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    words = [dict(w, text=_decoded(w["text"])) for w in words
+             if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
     minus = _minus_paths(page, words)
     for i, bar in minus.items():
         words[i] = dict(words[i], text="-" + words[i]["text"], x0=bar["x0"])
@@ -629,16 +680,23 @@ def _series_points(objects, plot_area, skip_ids, grey_series: bool = False) -> l
         # Markers first, so a vertex under a marker takes the marker's shape.
         items.sort(key=lambda item: item[0] == "line")
         kept: list[tuple[str, float, float]] = []
+        # Kept points by grid cell of side SAME_POINT_TOL: a point within the tolerance of a kept
+        # one lies in the same or a neighbouring cell (a figure may hold tens of thousands of vertices).
+        cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
         for shape, x, y in items:
-            match = next((k for k in kept if math.hypot(k[1] - x, k[2] - y) < SAME_POINT_TOL), None)
-            if match is None:
+            cx, cy = math.floor(x / SAME_POINT_TOL), math.floor(y / SAME_POINT_TOL)
+            near = (k for i in (-1, 0, 1) for j in (-1, 0, 1) for k in cells.get((cx + i, cy + j), ()))
+            if not any(math.hypot(kx - x, ky - y) < SAME_POINT_TOL for kx, ky in near):
                 kept.append((shape, x, y))
+                cells.setdefault((cx, cy), []).append((x, y))
         found.extend((color, shape, x, y) for shape, x, y in kept)
     return found
 
 
 def read_panel(
-    pdf_path, page_number: int, bbox, *, x_scale: str | None = None, y_scale: str | None = None, grey_series: bool = False
+    pdf_path, page_number: int, bbox, *, x_scale: str | None = None, y_scale: str | None = None, grey_series: bool = False,
+    x_ticks=None, y_ticks=None, tickless: bool = False, label_offset: tuple[float, float] = (0.0, 0.0),
+    error_bars: bool = False,
 ) -> Panel:
     """Read one plot panel of a vector PDF figure into data points.
 
@@ -648,35 +706,181 @@ def read_panel(
     polylines; ``grey_series=True`` also reads grey and black ones (a black "Exact match" curve,
     a grey loss curve), leaving out two-point and axis-parallel grey paths (spines, ticks, grids).
     Raises ReadoutError if an axis cannot be calibrated.
+
+    For axes that the default calibration cannot read:
+
+    * ``x_scale="category"``: the x axis is a row of labels (model names, sizes "8b", "S", "M"),
+      not numbers on a scale. The labels are the words of the first text row below the lowest y
+      tick; a point belongs to the label whose centre is nearest, ``x`` is that label's index
+      (0, 1, ... left to right) and the added column ``x_label`` its text. Reference lines are
+      the horizontal lines (also flat polylines) running across every label.
+    * ``x_ticks`` / ``y_ticks``: the values of this panel's own tick marks where the panel prints
+      no text labels for them, in page order (left to right, top to bottom): labels printed on a
+      neighbouring panel that shares the axis, or labels drawn as glyph outlines. The marks are
+      the short (at most MAX_TICK_LENGTH) grey segments along one spine; where minor ticks are
+      drawn too, only the longest (major) marks are used. Their number must equal the values'.
+    * ``tickless=True``: axes drawn without tick marks or grid lines. Each numeric label stands
+      for its tick at the label's centre moved by ``label_offset`` = (dx, dy) points (dx for x
+      labels, dy for y labels): plotting programs centre x labels on their tick but may align
+      y labels by their baseline, an offset the caller measures on a panel where it is known.
+      A label's text box is not its ink: centres of "10^k" labels miss their tick by up to
+      ~0.3 pt, enough to tell sizes apart, not to measure x precisely.
+
+    ``error_bars=True`` adds the columns ``y_low`` and ``y_high``: the ends of the vertical
+    segment of the point's colour drawn through it (NaN where there is none).
     """
     bbox = tuple(float(v) for v in bbox)
     where = f"page {page_number} bbox ({', '.join(f'{v:g}' for v in bbox)})"
-    with pdfplumber.open(pdf_path) as pdf:
-        page = _laid_out_page(pdf, page_number, pdf_path)
-        objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, []) if _overlaps(o, bbox)]
-        chars = [c for c in page.chars if _inside(_centre(c), bbox)]
-        labels, minus_bars = _tick_labels(page, bbox)
+    page = _page(pdf_path, page_number)
+    objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, []) if _overlaps(o, bbox)]
+    chars = [c for c in page.chars if _inside(_centre(c), bbox)]
+    x_axis, x_pairs, y_axis, y_pairs, minus_ids = _calibrated_axes(
+        page, bbox, objects, where, x_scale, y_scale, x_ticks, y_ticks, tickless, label_offset
+    )
+    category = x_axis.scale == "category"
 
+    plot_area = (
+        max((label.x1 for label, _ in y_pairs if label is not None), default=bbox[0]),
+        bbox[1],
+        bbox[2],
+        min((label.top for label, _ in x_pairs if label is not None), default=bbox[3]),
+    )
+    # The mark of a tick label left out as misprinted may be something else: a dashed reference
+    # line next to the label (PaLM Fig. 3, "40" beside the human-average line). It stays a candidate.
+    rejected = {coord for _, coord in y_axis.rejected_ticks}
+    mark_ids = {id(m.obj) for _, m in x_pairs + y_pairs if m.obj is not None}
+    mark_ids -= {id(m.obj) for _, m in y_pairs if m.obj is not None and m.position in rejected}
+    x_marks = [m.position for _, m in x_pairs]
+
+    reference_lines, reference_ids = _reference_lines(objects, mark_ids, x_marks, plot_area, y_axis, category)
+
+    legends = _legend_boxes(objects, chars, plot_area)
+    in_legend = {id(o) for o in objects if any(_inside(_centre(o), box) for box in legends)}
+    found = _series_points(objects, plot_area, reference_ids | mark_ids | in_legend | minus_ids, grey_series)
+    points = pd.DataFrame(found, columns=["color", "marker", "pdf_x", "pdf_top"])
+    points["series"] = points["color"] + ":" + points["marker"]
+    points["x"] = x_axis.to_data(points["pdf_x"]) if len(points) else []
+    points["y"] = y_axis.to_data(points["pdf_top"]) if len(points) else []
+    points["x_residual"] = x_axis.max_residual
+    points["y_residual"] = y_axis.max_residual
+    points = points.sort_values(["series", "pdf_x", "pdf_top"], kind="stable").reset_index(drop=True)
+    points = points[["series", "x", "y", "x_residual", "y_residual", "color", "marker", "pdf_x", "pdf_top"]]
+    if category:
+        points["x_label"] = [x_axis.categories[int(i)] for i in points["x"]]
+    if error_bars:
+        points = _with_error_bars(points, objects, plot_area, y_axis)
+    return Panel(page_number, bbox, x_axis, y_axis, points, reference_lines, plot_area)
+
+
+def _calibrated_axes(page, bbox, objects, where, x_scale, y_scale, x_ticks, y_ticks, tickless, label_offset):
+    """Both axes of a panel and the (label, mark) pairs each was calibrated from."""
+    labels, minus_bars = _tick_labels(page, bbox)
     minus_ids = {id(b) for b in minus_bars}
     marks = [
         s for s in _segments(o for o in objects if id(o) not in minus_ids and _achromatic_color(o) is not None)
         if _inside(_centre(s.obj), bbox)
     ]
-    x_axis, x_pairs = _best_axis(labels, marks, "x", x_scale, where)
-    y_axis, y_pairs = _best_axis(labels, marks, "y", y_scale, where)
+    if x_ticks is None and y_ticks is None and not tickless and x_scale != "category":
+        x_axis, x_pairs = _best_axis(labels, marks, "x", x_scale, where)
+        y_axis, y_pairs = _best_axis(labels, marks, "y", y_scale, where)
+        return x_axis, x_pairs, y_axis, y_pairs, minus_ids
+    y_axis, y_pairs = _axis(labels, marks, "y", y_scale, where, y_ticks, tickless, label_offset[1])
+    if x_scale == "category":
+        lowest_tick = max(m.position for _, m in y_pairs)
+        x_axis, x_pairs = _category_axis(page, bbox, lowest_tick, objects, where)
+    else:
+        x_axis, x_pairs = _axis(labels, marks, "x", x_scale, where, x_ticks, tickless, label_offset[0])
+    return x_axis, x_pairs, y_axis, y_pairs, minus_ids
 
-    plot_area = (
-        max(label.x1 for label, _ in y_pairs),
-        bbox[1],
-        bbox[2],
-        min(label.top for label, _ in x_pairs),
-    )
-    mark_ids = {id(m.obj) for _, m in x_pairs + y_pairs}
-    x_marks = [m.position for _, m in x_pairs]
 
-    # Horizontal lines across every labelled x tick that are coloured or dashed: chance lines etc.
+def _axis(labels, marks, axis: str, scale, where, ticks, tickless: bool, offset: float):
+    """One axis, calibrated from given tick values, from label positions, or as by default."""
+    if ticks is not None:
+        own = _own_tick_marks(marks, axis, len(ticks), where)
+        pairs = [(None, mark) for mark in own]
+        pseudo = [(_Label(float(v), f"{v:g}", 0, 0, 0, 0, _is_power_of_ten(float(v))), mark) for v, mark in zip(ticks, own)]
+        return _calibrate(pseudo, scale, where, axis), pairs
+    if tickless:
+        if axis == "x":
+            groups = _clusters(labels, key=lambda label: label.bottom)
+            best = max(groups, key=lambda g: (len(g), g[0].bottom), default=[])
+        else:
+            groups = _clusters(labels, key=lambda label: label.x1)
+            best = max(groups, key=lambda g: (len(g), -g[0].x1), default=[])
+        if len(best) < 2:
+            raise ReadoutError(f"{where}: found {len(best)} {axis} tick label(s), need at least 2")
+        pairs = []
+        for label in best:
+            if axis == "x":
+                mark = _Segment(None, "v", label.cx + offset, label.top, label.bottom, False)
+            else:
+                mark = _Segment(None, "h", label.cy + offset, label.x0, label.x1, False)
+            pairs.append((label, mark))
+        return _calibrate(pairs, scale, where, axis), pairs
+    return _best_axis(labels, marks, axis, scale, where)
+
+
+def _is_power_of_ten(value: float) -> bool:
+    return value > 0 and abs(math.log10(value) - round(math.log10(value))) < 1e-9
+
+
+def _own_tick_marks(marks, axis: str, count: int, where) -> list["_Segment"]:
+    """The panel's major tick marks along one spine, in page order (see ``read_panel``)."""
+    orientation = "v" if axis == "x" else "h"
+    short = [m for m in marks if m.orientation == orientation and 0 < m.end - m.start <= MAX_TICK_LENGTH]
+    # Tick marks share the coordinate of the spine they stand on (their start or their end).
+    ends: dict[float, list] = {}
+    for m in short:
+        for coordinate in {round(m.start, 1), round(m.end, 1)}:
+            ends.setdefault(coordinate, []).append(m)
+    if not ends:
+        raise ReadoutError(f"{where}: no {axis} tick marks found for the {count} given tick values")
+    # The spine with most marks; for x the lowest on the page, for y the leftmost.
+    spine = max(ends, key=lambda c: (len(ends[c]), c if axis == "x" else -c))
+    along = ends[spine]
+    longest = max(m.end - m.start for m in along)
+    major = sorted((m for m in along if m.end - m.start >= longest - 0.05), key=lambda m: m.position)
+    distinct = []
+    for m in major:
+        if not distinct or m.position - distinct[-1].position > SAME_POINT_TOL:
+            distinct.append(m)
+    if len(distinct) != count:
+        found = ", ".join(f"{m.position:.2f}" for m in distinct)
+        raise ReadoutError(f"{where}: {count} {axis} tick values given, but {len(distinct)} major tick marks found at {found}")
+    return distinct
+
+
+def _category_axis(page, bbox, lowest_tick: float, objects, where):
+    """The row of category labels under the plot: the first row of words below ``lowest_tick``,
+    leaving out legend text (words in a white box inside the bbox)."""
+    chars = [c for c in page.chars if _inside(_centre(c), bbox)]
+    legends = _legend_boxes(objects, chars, bbox)
+    words = [
+        w for w in page.extract_words(x_tolerance=1.0, keep_blank_chars=False)
+        if w.get("upright", True) and w["top"] >= lowest_tick and _inside(_centre(w), bbox)
+        and not any(_inside(_centre(w), box) for box in legends)
+    ]
+    labels = [_Label(0.0, _decoded(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"], False) for w in words]
+    rows = _clusters(labels, key=lambda label: label.top)
+    if not rows or len(rows[0]) < 2:
+        raise ReadoutError(f"{where}: no row of at least 2 category labels below the lowest y tick")
+    row = sorted(rows[0], key=lambda label: label.cx)
+    pairs = []
+    for index, label in enumerate(row):
+        label.value = float(index)
+        pairs.append((label, _Segment(None, "v", label.cx, label.top, label.bottom, False)))
+    coords = tuple(label.cx for label in row)
+    axis = Axis("category", 0.0, 1.0, 0.0, tuple(float(i) for i in range(len(row))), coords,
+                categories=tuple(label.text for label in row))
+    return axis, pairs
+
+
+def _reference_lines(objects, mark_ids, x_marks, plot_area, y_axis, category: bool):
+    """Horizontal lines across every labelled x tick that are coloured or dashed: chance lines etc.
+    On a category axis, flat polylines through the category positions count too."""
     references, reference_ids = [], set()
-    for seg in _segments(objects):
+    segments = _segments(objects) + (_flat_polylines(objects) if category else [])
+    for seg in segments:
         if seg.orientation != "h" or id(seg.obj) in mark_ids:
             continue
         rgb = _object_color(seg.obj) or _achromatic_color(seg.obj)
@@ -693,18 +897,117 @@ def read_panel(
     reference_lines.insert(1, "y", y_axis.to_data(reference_lines["top"]) if len(reference_lines) else [])
     reference_lines.insert(2, "y_residual", y_axis.max_residual)
     reference_lines = reference_lines.rename(columns={"top": "pdf_top"})
+    return reference_lines, reference_ids
 
+
+def _flat_polylines(objects) -> list["_Segment"]:
+    """Open paths of three or more vertices at one height (a line drawn through category points)."""
+    found = []
+    for obj in objects:
+        if obj["object_type"] == "rect" or _is_closed(obj):
+            continue
+        verts = _vertices(obj)
+        if len(verts) < 3 or max(y for _, y in verts) - min(y for _, y in verts) >= STRAIGHT_TOL:
+            continue
+        xs = [x for x, _ in verts]
+        dashed = bool(obj.get("dash") and obj["dash"][0])
+        found.append(_Segment(obj, "h", sum(y for _, y in verts) / len(verts), min(xs), max(xs), dashed))
+    return found
+
+
+def _with_error_bars(points: pd.DataFrame, objects, plot_area, y_axis) -> pd.DataFrame:
+    """``points`` with y_low / y_high: the vertical same-coloured segment through each point."""
+    bars = []
+    for obj in objects:
+        rgb = _object_color(obj)
+        ends = _segment_ends(obj)
+        if rgb is None or ends is None:
+            continue
+        (xa, ya), (xb, yb) = ends
+        if abs(xa - xb) < STRAIGHT_TOL and abs(ya - yb) > 0 and _inside(((xa + xb) / 2, (ya + yb) / 2), plot_area):
+            bars.append((_hex(rgb), (xa + xb) / 2, min(ya, yb), max(ya, yb)))
+    low, high = [], []
+    for point in points.itertuples():
+        match = [b for b in bars if b[0] == point.color and abs(b[1] - point.pdf_x) < SAME_POINT_TOL
+                 and b[2] - SAME_POINT_TOL <= point.pdf_top <= b[3] + SAME_POINT_TOL]
+        if not match:
+            low.append(float("nan"))
+            high.append(float("nan"))
+            continue
+        ends = y_axis.to_data([match[0][2], match[0][3]])
+        low.append(float(min(ends)))
+        high.append(float(max(ends)))
+    return points.assign(y_low=low, y_high=high)
+
+
+def read_bars(
+    pdf_path, page_number: int, bbox, *, y_scale: str | None = None, y_ticks=None, tickless: bool = False,
+    label_offset: tuple[float, float] = (0.0, 0.0),
+) -> Panel:
+    """Read a bar chart: one row per bar, its value at the bar's end away from zero.
+
+    The x axis is a category axis (as ``read_panel(x_scale="category")``): a bar belongs to the
+    label whose centre is nearest to the bar's centre (grouped bars share their group's label).
+    Bars are filled rectangles standing on the y = 0 line (within BAR_BASE_TOL), narrower than
+    half the plot; a bar's series key is ``"#rrggbb:bar"`` by its fill colour, or
+    ``"pattern:bar"`` for a hatched (pattern-filled) bar. Legend patches (in a legend box) are
+    left out. The y axis must be linear. Reference lines are found as by ``read_panel``.
+    """
+    bbox = tuple(float(v) for v in bbox)
+    where = f"page {page_number} bbox ({', '.join(f'{v:g}' for v in bbox)})"
+    page = _page(pdf_path, page_number)
+    objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, []) if _overlaps(o, bbox)]
+    chars = [c for c in page.chars if _inside(_centre(c), bbox)]
+    x_axis, x_pairs, y_axis, y_pairs, minus_ids = _calibrated_axes(
+        page, bbox, objects, where, "category", y_scale, None, y_ticks, tickless, label_offset
+    )
+    if y_axis.scale != "linear":
+        raise ReadoutError(f"{where}: bars need a linear y axis, found {y_axis.scale}")
+    plot_area = (
+        max((label.x1 for label, _ in y_pairs if label is not None), default=bbox[0]),
+        bbox[1],
+        bbox[2],
+        min(label.top for label, _ in x_pairs),
+    )
+    mark_ids = {id(m.obj) for _, m in y_pairs if m.obj is not None}
+    reference_lines, _ = _reference_lines(objects, mark_ids, [m.position for _, m in x_pairs], plot_area, y_axis, True)
     legends = _legend_boxes(objects, chars, plot_area)
-    in_legend = {id(o) for o in objects if any(_inside(_centre(o), box) for box in legends)}
-    found = _series_points(objects, plot_area, reference_ids | mark_ids | in_legend | minus_ids, grey_series)
-    points = pd.DataFrame(found, columns=["color", "marker", "pdf_x", "pdf_top"])
-    points["series"] = points["color"] + ":" + points["marker"]
+    baseline = float(y_axis.to_coord(0.0))
+    rows = []
+    for obj in objects:
+        if not obj.get("fill") or not _is_closed(obj) or any(_inside(_centre(obj), box) for box in legends):
+            continue
+        verts = _vertices(obj)
+        upright = len(verts) == 4 and len(set(np.round([v[0] for v in verts], 3))) == 2 and len(set(np.round([v[1] for v in verts], 3))) == 2
+        if not upright or obj["width"] <= 0 or obj["width"] > 0.5 * (plot_area[2] - plot_area[0]):
+            continue
+        fill = obj.get("non_stroking_color")
+        if isinstance(fill, str) or (fill is not None and _rgb(fill) is None):
+            key = "pattern"
+        else:
+            rgb = _rgb(fill)
+            if rgb is None or (not _is_chromatic(rgb) and min(rgb) > 0.9):
+                continue  # no fill, or a white/near-white background
+            key = _hex(rgb)
+        centre_x = (obj["x0"] + obj["x1"]) / 2
+        if not plot_area[0] <= centre_x <= plot_area[2]:
+            continue
+        if abs(obj["bottom"] - baseline) <= BAR_BASE_TOL:
+            end = obj["top"]
+        elif abs(obj["top"] - baseline) <= BAR_BASE_TOL:
+            end = obj["bottom"]
+        else:
+            continue
+        rows.append((f"{key}:bar", key, centre_x, end))
+    points = pd.DataFrame(rows, columns=["series", "color", "pdf_x", "pdf_top"])
+    points["marker"] = "bar"
     points["x"] = x_axis.to_data(points["pdf_x"]) if len(points) else []
     points["y"] = y_axis.to_data(points["pdf_top"]) if len(points) else []
     points["x_residual"] = x_axis.max_residual
     points["y_residual"] = y_axis.max_residual
-    points = points.sort_values(["series", "pdf_x", "pdf_top"], kind="stable").reset_index(drop=True)
+    points = points.sort_values(["pdf_x", "series", "pdf_top"], kind="stable").reset_index(drop=True)
     points = points[["series", "x", "y", "x_residual", "y_residual", "color", "marker", "pdf_x", "pdf_top"]]
+    points["x_label"] = [x_axis.categories[int(i)] for i in points["x"]]
     return Panel(page_number, bbox, x_axis, y_axis, points, reference_lines, plot_area)
 
 
@@ -736,14 +1039,13 @@ def read_legend(pdf_path, page_number: int, bbox, *, grey_series: bool = False) 
     drawn as crossing strokes ("x", "+") are named as ``read_panel`` names them; with
     ``grey_series`` grey and black glyphs count too.
     """
-    with pdfplumber.open(pdf_path) as pdf:
-        page = _laid_out_page(pdf, page_number, pdf_path)
-        objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, []) if _overlaps(o, bbox)]
-        # Word gaps scale with the font: a fixed 3 pt tolerance runs small legend words together.
-        words = [
-            w for w in page.within_bbox(bbox).extract_words(extra_attrs=["size"], x_tolerance_ratio=0.15)
-            if w.get("upright", True)
-        ]
+    page = _page(pdf_path, page_number)
+    objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, []) if _overlaps(o, bbox)]
+    # Word gaps scale with the font: a fixed 3 pt tolerance runs small legend words together.
+    words = [
+        w for w in page.within_bbox(bbox).extract_words(extra_attrs=["size"], x_tolerance_ratio=0.15)
+        if w.get("upright", True)
+    ]
 
     def color_of(obj):
         rgb = _object_color(obj)
@@ -793,10 +1095,9 @@ def find_panels(pdf_path, page_number: int, min_size: float = 40.0) -> list[dict
     Returns dicts with ``axes`` = (x0, top, x1, bottom) of the frame and ``bbox`` = the frame grown
     to take in the numeric tick labels next to it, ready for ``read_panel``.
     """
-    with pdfplumber.open(pdf_path) as pdf:
-        page = _laid_out_page(pdf, page_number, pdf_path)
-        objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, [])]
-        labels, _ = _tick_labels(page, (0, 0, page.width, page.height))
+    page = _page(pdf_path, page_number)
+    objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, [])]
+    labels, _ = _tick_labels(page, (0, 0, page.width, page.height))
     segments = [s for s in _segments(objects) if s.end - s.start >= min_size and _achromatic_color(s.obj) is not None]
     frames = set()
     for v in (s for s in segments if s.orientation == "v"):
@@ -834,7 +1135,13 @@ def find_panels(pdf_path, page_number: int, min_size: float = 40.0) -> list[dict
 
 def render_region(pdf_path, page_number: int, bbox, resolution: int = 200) -> np.ndarray:
     """The page region ``bbox`` rasterised as an RGB array (for drawing read-outs over the original)."""
-    with pdfplumber.open(pdf_path) as pdf:
-        page = pdf.pages[page_number - 1].crop(tuple(float(v) for v in bbox))
-        image = page.to_image(resolution=resolution).original.convert("RGB")
-    return np.asarray(image)
+    page = _pdf(pdf_path).pages[page_number - 1].crop(tuple(float(v) for v in bbox))
+    return np.asarray(page.to_image(resolution=resolution).original.convert("RGB"))
+
+
+def smallest_text(pdf_path, page_number: int, bbox) -> float | None:
+    """Size in points of the smallest text character inside ``bbox`` (None: no text, e.g. labels
+    drawn as outlines), to render a region so that its text stays legible."""
+    page = _page(pdf_path, page_number)
+    sizes = [c["size"] for c in page.chars if _inside(_centre(c), tuple(float(v) for v in bbox)) and c["text"].strip()]
+    return min(sizes) if sizes else None

@@ -22,9 +22,28 @@ def six_nd(parameters: float, tokens: float) -> float:
     return FLOPS_PER_PARAMETER_PER_TOKEN * parameters * tokens
 
 
+REGISTRY_RESOURCE = "models"
+
+
+def registry_resources() -> list[str]:
+    """The catalogue resources that make up the registry: ``models`` (data/models.csv, curated by
+    hand) and every ``models_<source>`` written by a source module (open models and checkpoints)."""
+    return [name for name in data.resource_names()
+            if name == REGISTRY_RESOURCE or name.startswith(f"{REGISTRY_RESOURCE}_")]
+
+
 def models() -> pd.DataFrame:
-    """The validated registry, one row per model, indexed by the model key."""
-    return data.load("models").set_index("model", drop=False)
+    """The validated registry, one row per model, indexed by the model key.
+
+    Raises ValueError when two registry files define the same model key."""
+    parts = [data.load(name).assign(registry_file=name) for name in registry_resources()]
+    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    twice = table.loc[table["model"].duplicated(), "model"]
+    if len(twice):
+        clash = table[table["model"].isin(twice)]
+        raise ValueError("model keys defined twice in the registry: "
+                         + "; ".join(f"{m} ({', '.join(g['registry_file'])})" for m, g in clash.groupby("model")))
+    return table.set_index("model", drop=False)
 
 
 def check_6nd(table: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -1,6 +1,10 @@
-"""Time a clean build, a no-change rebuild and the test suite (median of 3); update README.md.
+"""Time a clean build, a no-change rebuild and the test suite (median of 3), weigh every page;
+update README.md.
 
     make bench
+
+A page's weight is the sum of every response of its load in Chromium (tests/browsing.py), at load
+and after scrolling to the end (when the lazily loaded figure panels below the fold have arrived).
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 BUILD = [str(BIN / "jupyter-book"), "build", "-W", "--keep-going", "."]
-TESTS = [str(BIN / "python"), "-m", "pytest", "-n", "2", "--dist", "loadfile", "--nbval",
-         "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "-q"]
+TESTS = [str(BIN / "python"), "-m", "pytest", "-n", "2", "--dist", "loadfile", "-q", "tests"]
 RUNS = 3
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+sys.path.insert(0, str(ROOT / "tests"))
 
 
 def seconds(command: list[str], before=None) -> float:
@@ -36,10 +40,25 @@ def median_of_runs(command: list[str], before=None) -> float:
     return statistics.median(seconds(command, before) for _ in range(RUNS))
 
 
+def page_weights() -> list[str]:
+    """One table row per page: kB at load, kB after scrolling through, budget."""
+    from browsing import Site, pages
+    from test_browser import budget
+
+    rows = []
+    with Site() as site:
+        for path in pages():
+            seen = site.visit(path)
+            rows.append(f"| `{path}` | {seen.bytes_at_load / 1e3:,.0f} | {seen.total_bytes / 1e3:,.0f} | "
+                        f"{budget(path) / 1e3:,.0f} |")
+    return rows
+
+
 def main() -> None:
     clean = median_of_runs(BUILD, before=lambda: shutil.rmtree(ROOT / "_build", ignore_errors=True))
     rebuild = median_of_runs(BUILD)
     tests = median_of_runs(TESTS)
+    weights = page_weights()
     table = "\n".join([
         START,
         f"Measured {date.today().isoformat()} by `make bench` on {os.cpu_count()} cores "
@@ -49,7 +68,13 @@ def main() -> None:
         "|---|---:|---:|",
         f"| clean build (`rm -rf _build`, then `jupyter-book build -W`) | {clean:.1f} | 60 |",
         f"| no-change rebuild | {rebuild:.1f} | 3 |",
-        f"| test suite (`pytest -n 2`, after a build) | {tests:.1f} | |",
+        f"| test suite (`pytest -n 2 --dist loadfile tests`, after `make pdf`) | {tests:.1f} | 120 |",
+        "",
+        "Page weight (every response of a page load in Chromium at 1400 px, uncompressed):",
+        "",
+        "| page | kB at load | kB after scrolling to the end | budget kB |",
+        "|---|---:|---:|---:|",
+        *weights,
         END,
     ])
     readme = ROOT / "README.md"

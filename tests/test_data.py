@@ -1,8 +1,12 @@
 """Every data file validates against the catalogue, and broken copies fail with file, line, column."""
 
+import csv
+import io
+import re
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from emergent_survey import data
@@ -37,9 +41,6 @@ def broken_copy(tmp_path):
 
 def break_cell(folder: Path, relative: str, line: int, column: str, value: str) -> None:
     path = folder / relative
-    import csv
-    import io
-
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     rows[line - 2][column] = value  # line 1 is the header
     out = io.StringIO()
@@ -94,6 +95,69 @@ def test_lookup_needs_exactly_one_row():
 
 
 def test_catalogue_page_offers_every_file_for_download():
-    page = (ROOT / "chapters" / "appendix" / "data_catalogue.ipynb").read_text(encoding="utf-8")
-    for resource in data.catalogue().resources:
-        assert f"<../../data/{resource.path}>" in page, f"data/{resource.path} has no download link"
+    """The page's stored output (nbval keeps it current) links every catalogued file."""
+    notebook = nbformat.read(ROOT / "chapters" / "appendix" / "data_catalogue.ipynb", as_version=4)
+    page = "".join(output.get("data", {}).get("text/html", "") for cell in notebook.cells
+                   if cell.cell_type == "code" for output in cell.outputs)
+    for name in data.resource_names():
+        path = data.resource(name)["path"]
+        assert f'href="../../data/{path}" download' in page, f"data/{path} has no download link"
+
+
+def write_fragment(folder: Path, text: str) -> None:
+    (folder / "catalogue.yaml").write_text(text, encoding="utf-8")
+
+
+def test_fragment_naming_an_unknown_definition_fails_naming_the_file(broken_copy):
+    write_fragment(broken_copy / "wei2022_cot", "resources:\n  - name: cot_solve_rates\n    path: solve_rates.csv\n"
+                   "    licenses: [cc-by-4.0]\n    schema:\n      fields: observations\n")
+    with pytest.raises(data.CatalogueError, match=r"data/wei2022_cot/catalogue.yaml, resource 'cot_solve_rates'"
+                                                  r".*no shared definition named 'observations'"):
+        data.catalogue(broken_copy)
+
+
+def test_two_resources_with_one_name_fail_naming_both_files(broken_copy):
+    write_fragment(broken_copy / "scaling_laws", "resources:\n  - name: cot_solve_rates\n    path: constants.csv\n"
+                   "    licenses: [cc-by-4.0]\n    schema:\n      fields: [kind, source, note]\n")
+    both = r"data/scaling_laws/catalogue.yaml and data/wei2022_cot/catalogue.yaml"
+    with pytest.raises(data.CatalogueError, match=rf"resource name 'cot_solve_rates' listed more than once, in {both}"):
+        data.catalogue(broken_copy)
+
+
+# A source a reader can follow names the paper and where in it, or a repository file at a commit;
+# these forms name nothing a reader can open.
+FORBIDDEN = {
+    "a search look-up id": re.compile(r"(?i)\b(?:file ids?|index file|search[- ]index)\b|\bids? \d{6,}"),
+    "a machine path": re.compile(r"(?<![\w.~])/(?:tmp|work|home|root|Users|mnt)/"),
+    "a bare IP address": re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b"),
+    "a search-tool call": re.compile(r"\b(?:find_string|read_file)\b"),
+}
+
+
+def followable_problems(data_dir: Path, relative: str) -> list[str]:
+    """'data/file, line N, column 'c': <form> ('...')' for every source or note cell holding a forbidden form."""
+    problems = []
+    with (data_dir / relative).open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        columns = [c for c in reader.fieldnames or [] if c in ("source", "note") or c.endswith("_source")
+                   and c != "name_in_source"]
+        for line, row in enumerate(reader, start=2):
+            for column in columns:
+                for form, pattern in FORBIDDEN.items():
+                    found = pattern.search(row[column] or "")
+                    if found:
+                        problems.append(f"data/{relative}, line {line}, column '{column}': "
+                                        f"{form} ({found.group(0)!r})")
+    return problems
+
+
+@pytest.mark.parametrize("relative", CSV_FILES)
+def test_sources_and_notes_are_followable(relative):
+    problems = followable_problems(ROOT / "data", relative)
+    assert not problems, "\n".join(problems)
+
+
+def test_followable_check_names_file_line_and_column(broken_copy):
+    break_cell(broken_copy, "tasks.csv", 3, "source", "wei2022cot, read in the search index (file id 23700949863)")
+    problems = followable_problems(broken_copy, "tasks.csv")
+    assert problems == ["data/tasks.csv, line 3, column 'source': a search look-up id ('search index')"]

@@ -15,6 +15,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from emergent_survey import readout  # noqa: E402
+from emergent_survey.sources import kadavath2022, srivastava2022_bigbench, wei2022_emergent_panels  # noqa: E402
+from emergent_survey.sources.figure_readout import extract  # noqa: E402
 
 # Known data: x on a log axis in (a), on a linear one in (b).
 SIZES = [20.0, 150.0, 900.0, 4000.0]
@@ -338,6 +340,7 @@ SCOUTED = {
     ("kadavath", "Figure 4"): (KADAVATH_CSV, "Fig. 4"),
     ("kadavath", "Figure 14"): (KADAVATH_CSV, "Fig. 14"),
 }
+PANEL_MODULES = {"wei": wei2022_emergent_panels, "bigbench": srivastava2022_bigbench, "kadavath": kadavath2022}
 TOLERANCE = 1e-3  # log10 units on log axes, axis units on linear ones
 # Wei et al. Fig. 6 rows 2-3 (cross-entropy, negative log probability; log y axis): the figure prints
 # the label "3.2" at a tick it placed at 3.0. The read-out leaves that label out (the other three
@@ -369,11 +372,8 @@ def match_points(mine: pd.DataFrame, theirs: pd.DataFrame, tol: float = TOLERANC
 
 def compare_with_scouting(shared_sources, pdf_name: str, figure: str):
     """Per panel of ``figure``: (panel, matched, missing, extra, max |dx|, max |dy|, problems)."""
-    from scripts.figure_panels import ALL_PANELS, BIGBENCH, KADAVATH, WEI, extract  # noqa: PLC0415
-
     csv, scout_figure = SCOUTED[(pdf_name, figure)]
-    pdf_file = {"wei": WEI, "bigbench": BIGBENCH, "kadavath": KADAVATH}[pdf_name]
-    specs = [s for s in ALL_PANELS if s["figure"] == figure and s["pdf"] == pdf_file]
+    specs = [s for s in PANEL_MODULES[pdf_name].PANELS if s["figure"] == figure]
     pdf = shared_sources / "papers" / specs[0]["pdf"]
     if not pdf.exists() or not (shared_sources / csv).exists():
         pytest.skip(f"{pdf} or {csv} not present")
@@ -425,22 +425,146 @@ def test_figure_matches_scouting_extraction(shared_sources, pdf_name, figure):
 def test_augmented_and_kadavath_specs_name_family_and_series():
     """Wei et al. Figs 3, 12, 13 and Kadavath et al. Figs 4, 14: every spec names its model family
     and the series from the figure's labels; Figs 3 and 12 are the same panels on two x axes."""
-    from scripts.figure_panels import KADAVATH, KADAVATH_PANELS, WEI_AUGMENTED_PANELS  # noqa: PLC0415
-
-    families = {spec["panel"]: spec["family"] for spec in WEI_AUGMENTED_PANELS + KADAVATH_PANELS}
+    augmented, kadavath = wei2022_emergent_panels.AUGMENTED_PANELS, kadavath2022.PANELS
+    families = {spec["panel"]: spec["family"] for spec in augmented + kadavath}
     assert families == {
         **{f"Figure {n}{letter}": "LaMDA" for n in (3, 12) for letter in "ABC"},
         "Figure 3D": "Anthropic", "Figure 12D": "Anthropic",
         "Figure 13A": "GPT-3", "Figure 13B": "GPT-3", "Figure 13C": "PaLM", "Figure 13D": "Flamingo",
         "Figure 4 (right)": "Anthropic", "Figure 14": "Anthropic",
     }
-    fig3 = [s for s in WEI_AUGMENTED_PANELS if s["figure"] == "Figure 3"]
-    fig12 = [s for s in WEI_AUGMENTED_PANELS if s["figure"] == "Figure 12"]
+    fig3 = [s for s in augmented if s["figure"] == "Figure 3"]
+    fig12 = [s for s in augmented if s["figure"] == "Figure 12"]
     assert [s["x_quantity"] for s in fig3] == ["training FLOPs"] * 4 and [s["x_quantity"] for s in fig12] == ["parameters"] * 4
     assert [s["series"] for s in fig3] == [s["series"] for s in fig12]
     assert {name for s in fig3 for name in s["series"].values()} == {
         "Chain of thought", "No chain of thought", "Instruction tuning", "No instruction tuning",
         "Scratchpad", "No scratchpad", "T/F", "Letter choices",
     }
-    assert all(s["reference"] == {"#00733d": "Prior SOTA"} for s in WEI_AUGMENTED_PANELS if s["figure"] == "Figure 13")
-    assert all(s["pdf"] == KADAVATH and s["x_quantity"] == "parameters" for s in KADAVATH_PANELS)
+    assert all(s["reference"] == {"#00733d": "Prior SOTA"} for s in augmented if s["figure"] == "Figure 13")
+    assert all(s["pdf"] == kadavath2022.PDF and s["x_quantity"] == "parameters" for s in kadavath)
+
+
+# --------------------------------------------------------------------------- axes without numbers next to their
+# ticks, bars and error bars (read-outs of Lin et al., Kojima et al., Rae et al., Chowdhery et al., Kaplan et al.,
+# Ouyang et al. and the chain-of-thought paper's Figure 4; see emergent_survey/sources/_extended_readout.py)
+
+CATEGORIES = ["8b", "62b", "540b"]
+CATEGORY_VALUES = [12.5, 41.75, 87.25]
+
+
+def test_category_axis_names_each_point_by_its_label(tmp_path):
+    """Sizes printed as words under the plot: each point gets the index and text of the nearest
+    label; a flat dashed polyline across every category is a reference line, not a series; the
+    legend's words below the lowest tick are not taken for labels."""
+    with plt.rc_context({"pdf.fonttype": 42}):
+        fig, ax = plt.subplots(figsize=(3, 3))
+        ax.plot([0, 1, 2], CATEGORY_VALUES, "o-", color="tab:blue", label="Model")
+        ax.plot([0, 1, 2], [46.0] * 3, "--", color="#888888", label="Human (Avg.)")
+        ax.set_xticks([0, 1, 2], CATEGORIES)
+        ax.set_ylim(-10, 100)
+        legend = ax.legend(loc="lower right", fontsize=6)
+        bbox, _ = save(fig, ax, tmp_path / "category.pdf", legend)
+    panel = readout.read_panel(tmp_path / "category.pdf", 1, bbox, x_scale="category")
+    assert panel.x_axis.scale == "category" and panel.x_axis.categories == tuple(CATEGORIES)
+    points = panel.points
+    assert list(points["x"]) == [0.0, 1.0, 2.0] and list(points["x_label"]) == CATEGORIES
+    assert np.allclose(points["y"], CATEGORY_VALUES, atol=1e-6 * 110)
+    assert len(panel.reference_lines) == 1 and abs(panel.reference_lines["y"].iloc[0] - 46.0) < 1e-6 * 110
+    assert list(panel.x_axis.to_coord([0, 2])) == [panel.x_axis.tick_coords[0], panel.x_axis.tick_coords[2]]
+
+
+def test_bars_solid_and_hatched_with_category_labels(tmp_path):
+    """A bar's value is its end away from zero; hatched bars over the same positions are a series of
+    their own ("pattern:bar"); a bar of the legend is not a bar of the data."""
+    labels, solid, hatched = ["350M", "1.3B", "6.7B", "help"], [36.8, 31.9, 23.5, 58.1], [14.1, 19.3, 19.2, 21.4]
+    with plt.rc_context({"pdf.fonttype": 42}):
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.bar(range(4), solid, color=["#abd0e6", "#6aaed6", "#3787c0", "#105ba4"], edgecolor="#1a1a1a", label="% true")
+        ax.bar(range(4), hatched, color="none", hatch="//", edgecolor="#1a1a1a", label="% true and informative")
+        ax.axhline(94.0, ls="--", color="black")
+        ax.set_xticks(range(4), labels)
+        ax.set_ylim(0, 100)
+        legend = ax.legend(loc="upper left", fontsize=6)
+        bbox, _ = save(fig, ax, tmp_path / "bars.pdf", legend)
+    panel = readout.read_bars(tmp_path / "bars.pdf", 1, bbox)
+    points = panel.points
+    by_series = {key: group.sort_values("x") for key, group in points.groupby(points["series"] == "pattern:bar")}
+    assert list(by_series[False]["x_label"]) == labels and list(by_series[True]["x_label"]) == labels
+    assert np.allclose(by_series[False]["y"], solid, atol=1e-6 * 100)
+    assert np.allclose(by_series[True]["y"], hatched, atol=1e-6 * 100)
+    assert set(by_series[False]["series"]) == {"#abd0e6:bar", "#6aaed6:bar", "#3787c0:bar", "#105ba4:bar"}
+    assert abs(panel.reference_lines["y"].iloc[0] - 94.0) < 1e-6 * 100
+
+
+def test_given_tick_values_for_unlabelled_ticks_use_the_major_marks(tmp_path):
+    """A panel that prints no tick labels (they are on a neighbour, or drawn as outlines): the
+    values given are paired in page order with the panel's own longest tick marks along the
+    spine, so minor ticks of a log axis are passed over."""
+    with plt.rc_context({"pdf.fonttype": 42}):
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.plot(SIZES, ACCURACY, "o-", color="tab:blue")
+        ax.set_xscale("log")
+        ax.set_xlim(10, 10_000)
+        ax.set_ylim(0, 100)
+        ax.set_yticks([0, 25, 50, 75, 100])
+        ax.set_xticklabels([])
+        ax.set_yticklabels([])
+        bbox, _ = save(fig, ax, tmp_path / "unlabelled.pdf")
+    with pytest.raises(readout.ReadoutError):
+        readout.read_panel(tmp_path / "unlabelled.pdf", 1, bbox)
+    panel = readout.read_panel(tmp_path / "unlabelled.pdf", 1, bbox, x_ticks=[10, 100, 1000, 10_000],
+                               y_ticks=[100, 75, 50, 25, 0])
+    assert panel.x_axis.scale == "log" and panel.x_axis.max_residual < 1e-6
+    assert_points(panel.points, list(zip(SIZES, ACCURACY)), 3, 100, x_log=True)
+    with pytest.raises(readout.ReadoutError, match="3 x tick values given, but 4 major tick marks"):
+        readout.read_panel(tmp_path / "unlabelled.pdf", 1, bbox, x_ticks=[10, 100, 1000], y_ticks=[100, 75, 50, 25, 0])
+
+
+def test_tickless_axes_read_from_label_positions(tmp_path):
+    """No tick marks, no grid: x labels are centred on their ticks; y labels sit at an offset from
+    theirs that the caller measures where a tick is known (here the frame edges are the 0 and 1
+    ticks) and passes as label_offset."""
+    style = {"pdf.fonttype": 42, "xtick.major.size": 0, "ytick.major.size": 0, "xtick.minor.size": 0,
+             "ytick.minor.size": 0}
+    xs, ys = [1e8, 1e9, 3e10, 2e11], [0.12, 0.38, 0.51, 0.93]
+    with plt.rc_context(style):
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.plot(xs, ys, "o-", color="tab:orange")
+        ax.set_xscale("log")
+        ax.set_xlim(3e7, 1e12)
+        ax.set_ylim(0, 1)
+        ax.minorticks_off()
+        bbox, _ = save(fig, ax, tmp_path / "tickless.pdf")
+    path = tmp_path / "tickless.pdf"
+    centred = readout.read_panel(path, 1, bbox, tickless=True)
+    frame = readout.find_panels(path, 1)[0]["axes"]
+    offset = frame[3] - float(centred.y_axis.to_coord(0.0))
+    assert abs((frame[1] - float(centred.y_axis.to_coord(1.0))) - offset) < 1e-3  # one offset for every label
+    panel = readout.read_panel(path, 1, bbox, tickless=True, label_offset=(0.0, offset))
+    # A "10^k" label's text box is not its ink box: centres miss the tick by up to ~0.3 pt (0.015
+    # decades here), enough to tell models apart, not to measure x.
+    assert np.allclose(np.log10(panel.points["x"]), np.log10(xs), atol=0.015)
+    assert np.allclose(panel.points["y"], ys, atol=1e-3)
+
+
+def test_error_bars_are_the_vertical_segments_through_each_point(tmp_path):
+    xs, ys, low, high = [1.0, 2.0, 3.0], [0.52, 0.55, 0.5], [0.48, 0.51, 0.5], [0.57, 0.60, 0.5]
+    with plt.rc_context({"pdf.fonttype": 42}):
+        fig, ax = plt.subplots(figsize=(3, 3))
+        ax.errorbar(xs[:2], ys[:2], yerr=[np.subtract(ys[:2], low[:2]), np.subtract(high[:2], ys[:2])],
+                    fmt="o-", color="tab:red", capsize=0)
+        ax.plot(xs[2:], ys[2:], "o", color="tab:red")
+        ax.set_xlim(0, 4)
+        ax.set_ylim(0.4, 0.7)
+        bbox, _ = save(fig, ax, tmp_path / "errorbars.pdf")
+    points = readout.read_panel(tmp_path / "errorbars.pdf", 1, bbox, error_bars=True).points
+    markers = points[points["marker"] == "circle"].sort_values("x")
+    assert np.allclose(markers["y_low"].iloc[:2], low[:2], atol=1e-6) and np.allclose(markers["y_high"].iloc[:2], high[:2], atol=1e-6)
+    assert markers["y_low"].iloc[2] != markers["y_low"].iloc[2]  # no bar drawn: NaN
+
+
+def test_glyph_index_text_of_type3_fonts_is_decoded():
+    assert readout._decoded("\x00\x14\x00\x13\x00\x13") == "100"
+    assert readout._decoded("\x00\x16\x00\x18\x00\x13\x00\x30") == "350M"
+    assert readout._decoded("350M") == "350M" and readout._decoded("\x00") == "\x00"

@@ -76,8 +76,46 @@ def test_gpt3_flops_equal_gpt3_table_d1(shared_sources):
     table_d1 = {r["model"]: float(r["value"]) for r in csv.DictReader(path.open(encoding="utf-8"))
                 if r["table"] == "Table D.1" and r["quantity"] == "total_train_compute" and r["unit"] == "FLOPs"}
     models = registry.models()
-    gpt3 = models[models["family"] == "GPT-3"]
+    gpt3 = models[(models["family"] == "GPT-3") & (models["registry_file"] == "models")]  # the GPT-3 paper's eight
     assert len(gpt3) == 8
     for _, row in gpt3.iterrows():
         name = row["name_in_source"]
         assert row["training_flops"] == pytest.approx(table_d1[name], rel=0.005), name
+
+
+# A figure may place a model at an x a little off the registry's (rounded FLOPs, another parameter
+# count): beyond this the row's note must give both values, so the book never chooses silently.
+PLACEMENT_TOLERANCE = 0.005
+
+
+def plotted_registry_models():
+    """(file, line, model, quantity, plotted x, note) for every read-out row placed at a registry model."""
+    import csv
+    from pathlib import Path
+
+    data_dir = Path(data.__file__).resolve().parent.parent / "data"
+    for path in sorted(data_dir.rglob("*.csv")):
+        with path.open(newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f)
+            if not {"model", "x_quantity", "x_value", "note"} <= set(reader.fieldnames or []):
+                continue
+            for line, row in enumerate(reader, start=2):
+                if row["model"] and row["x_value"] and row["x_quantity"] in ("training_flops", "parameters"):
+                    yield (path.relative_to(data_dir).as_posix(), line, row["model"], row["x_quantity"],
+                           float(row["x_value"]), row["note"])
+
+
+def test_plotted_x_that_differs_from_the_registry_is_noted():
+    models = registry.models()
+    rows = list(plotted_registry_models())
+    assert len(rows) > 500
+    problems = []
+    for file, line, model, quantity, plotted, note in rows:
+        registered = models.loc[model, quantity] if model in models.index else math.nan
+        if math.isnan(registered):
+            problems.append(f"data/{file}, line {line}: {model} has no registry {quantity}")
+        elif abs(plotted / registered - 1) > PLACEMENT_TOLERANCE and "registry" not in note:
+            problems.append(f"data/{file}, line {line}: {model} plotted at {quantity} {plotted:.4g}, "
+                            f"registry {registered:.4g}, and the note does not say so")
+    assert not problems, "\n".join(problems)
+

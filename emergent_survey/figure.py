@@ -1,0 +1,323 @@
+"""A figure as the book publishes it: panels drawn one by one, shown in a grid that reflows.
+
+A chapter figure is a set of small panels (one plot each) plus one legend. Each panel is its own
+matplotlib figure, exported as an SVG file under ``figures/<chapter>/<name>/`` and shown on the
+page as an image in a CSS grid: four, three, two or one column as the screen allows, never narrower
+than the panel's own size, so figure text stays at least ``MIN_TEXT_PX`` CSS pixels on a 390 px
+phone and grows on a projector. The legend is HTML text with drawn swatches (it never covers
+data), the figure carries a data line (each file it plots, its kinds and sources, with download
+links) and every panel gets alt text written from what it plots.
+
+    grid = FigureGrid("chain_of_thought", "arithmetic")
+    for task in tasks:
+        ax = grid.panel(f"{task} · PaLM")
+        plotting.scaling_plot(ax, rows, ...)
+    grid.publish("fig_arithmetic", alt="...", data={"cot_solve_rates": rows})
+
+``publish`` exports the files (and a composite PNG for slides, and a JSON manifest of every
+panel's size, smallest font and series styles that the tests read) and glues the HTML under the
+given name for a ``{glue:figure}`` directive, which adds number and caption.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import math
+from dataclasses import dataclass, field
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
+from matplotlib.text import Text
+from PIL import Image
+
+from . import export, plotting, prose, provenance
+
+PANEL_SIZE = (2.5, 2.0)  # inches: 240 x 192 CSS px at natural size
+PHONE_CONTENT_PX = 342  # a figure's width inside the book's article on a 390 px screen
+MIN_TEXT_PX = 10.0
+CSS_PX_PER_PT = 4 / 3
+SITE_ROOT = provenance.SITE_ROOT
+COMPOSITE_COLUMNS = 3
+COMPOSITE_DPI = 200
+
+
+class FigureDesignError(ValueError):
+    """A panel whose text would be smaller than MIN_TEXT_PX on a phone, or a figure without panels."""
+
+
+@dataclass
+class Panel:
+    figure: matplotlib.figure.Figure
+    ax: matplotlib.axes.Axes
+    title: str
+    alt: str | None = None
+    described: dict | None = None  # set by FigureGrid.save: size, smallest text, series, alt
+
+
+@dataclass
+class FigureGrid:
+    chapter: str
+    name: str
+    panel_size: tuple[float, float] = PANEL_SIZE
+    columns: int = 4  # at most this many panels side by side (e.g. one per model family)
+    panels: list[Panel] = field(default_factory=list)
+
+    def panel(self, title: str = "", alt: str | None = None, size: tuple[float, float] | None = None):
+        """A new panel (its own small figure in the book's style); returns its Axes."""
+        plotting.apply_style()
+        fig, ax = plt.subplots(figsize=size or self.panel_size, layout="constrained")
+        if title:
+            ax.set_title(title)
+        self.panels.append(Panel(fig, ax, title, alt))
+        return ax
+
+    # ------------------------------------------------------------------ export
+
+    def _panel_files(self) -> list[str]:
+        return [f"{self.name}/panel-{i:02d}.svg" for i in range(1, len(self.panels) + 1)]
+
+    def save(self, composite: bool = True) -> list[Path]:
+        """Export every panel (SVG), the manifest and, unless ``composite`` is False, a composite
+        PNG for slides; return the paths."""
+        if not self.panels:
+            raise FigureDesignError(f"{self.chapter}/{self.name}: a figure needs at least one panel")
+        manifest = {"chapter": self.chapter, "name": self.name, "legend": self.legend_entries(), "panels": []}
+        paths, renders = [], []
+        for panel, file in zip(self.panels, self._panel_files()):
+            paths.append(export.save_svg(panel.figure, self.chapter, file))  # draws: layout and ticks are set
+            panel.described = describe_panel(panel, drawn=True)
+            _check_legible(panel.described, f"{self.chapter}/{file}")
+            if composite:
+                renders.append(export.render_png(panel.figure, COMPOSITE_DPI))
+            manifest["panels"].append({"file": file, **panel.described})
+        if composite:
+            legend = _legend_strip(self.legend_entries())
+            paths.append(export.save_bytes(_composite(renders, legend), self.chapter, f"{self.name}.png"))
+        paths.append(export.save_bytes((json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(),
+                                       self.chapter, f"{self.name}.json"))
+        return paths
+
+    def legend_entries(self) -> list[dict]:
+        """One entry per distinct labelled series over all panels, in drawing order."""
+        seen, entries = set(), []
+        for panel in self.panels:
+            for handle, label in zip(*panel.ax.get_legend_handles_labels()):
+                if label in seen or not isinstance(handle, Line2D):
+                    continue
+                seen.add(label)
+                entries.append(series_style(handle, label))
+        return entries
+
+    # ------------------------------------------------------------------ page
+
+    def html(self, alt: str, data_files: dict[str, pd.DataFrame] | None = None) -> str:
+        """The figure as HTML: legend, reflowing grid of panel images, data line (after ``save``)."""
+        items = [panel_html(f"{SITE_ROOT}figures/{self.chapter}/{file}", panel.described)
+                 for panel, file in zip(self.panels, self._panel_files())]
+        widest = max(p.described["width_px"] for p in self.panels)
+        parts = [f'<div class="eb-figure" role="group" aria-label="{html.escape(alt)}">',
+                 legend_html(self.legend_entries()), grid_html(items, widest, self.columns),
+                 self._data_line(data_files or {}), "</div>"]
+        return "".join(part for part in parts if part)
+
+    def _data_line(self, data_files: dict[str, pd.DataFrame]) -> str:
+        downloads = (f'<a href="{SITE_ROOT}figures/{self.chapter}/{self.name}.png" download>PNG for slides</a>'
+                     f" (each panel opens as SVG on click)")
+        return f'<p class="eb-figure-data">{provenance.data_line(data_files)} Figure: {downloads}.</p>'
+
+    def publish(self, glue_name: str, alt: str, data: dict[str, pd.DataFrame] | None = None) -> None:
+        """Export the files and glue the HTML under ``glue_name``; closes the panels."""
+        self.save()
+        prose.glue_html(glue_name, self.html(alt, data))
+        for panel in self.panels:
+            plt.close(panel.figure)
+
+
+# ---------------------------------------------------------------------- page
+
+
+def panel_html(src: str, described: dict, label: str = "") -> str:
+    """One panel image, opening full size on click, with what the tests need to check its text
+    size (natural width, smallest text at natural size); ``label`` is shown under it."""
+    image = (f'<img class="dark-light" src="{src}" alt="{html.escape(described["alt"])}" loading="lazy" '
+             f'width="{described["width_px"]}" height="{described["height_px"]}" '
+             f'data-min-font-px="{described["min_font_px"]}">')
+    caption = f'<span class="eb-panel-label">{html.escape(label)}</span>' if label else ""
+    return f'<a class="eb-panel" href="{src}" title="Open this panel full size">{image}{caption}</a>'
+
+
+def grid_html(items: list[str], panel_width: int, columns: int = 4) -> str:
+    """Panels side by side as the screen allows, never narrower than ``panel_width`` CSS px."""
+    return (f'<div class="eb-grid" style="--eb-panel-width: {panel_width}px; --eb-columns: {columns}">'
+            f'{"".join(items)}</div>')
+
+
+# ---------------------------------------------------------------------- descriptions
+
+
+def series_style(line: Line2D, label: str) -> dict:
+    """How a series looks, and which family and setting the plotting functions drew it for."""
+    tags = dict(part.split("=", 1) for part in (line.get_gid() or "").split("|") if "=" in part)
+    return {
+        "label": label,
+        "family": tags.get("family", ""),
+        "setting": tags.get("setting", ""),
+        "color": matplotlib.colors.to_hex(line.get_color()),
+        "marker": str(line.get_marker()) if line.get_marker() not in (None, "None", "") else "",
+        "linestyle": line.get_linestyle() if line.get_linestyle() not in ("None", "") else "",
+        "fillstyle": line.get_fillstyle(),
+    }
+
+
+def _visible_texts(fig) -> list[Text]:
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()
+            and t.get_window_extent(fig.canvas.get_renderer()).width > 0]
+
+
+MATHTEXT_SCRIPT_SCALE = 0.7  # matplotlib draws super- and subscripts at 70% of the text size
+
+
+def _smallest_glyph_pt(text: Text) -> float:
+    """The text's size, or its exponents' where it is mathtext with super- or subscripts (10²⁰)."""
+    content = text.get_text()
+    scripted = "$" in content and ("^" in content or "_" in content)
+    return text.get_fontsize() * (MATHTEXT_SCRIPT_SCALE if scripted else 1.0)
+
+
+def _formatter(ax) -> callable:
+    """How the panel's x values read in words: FLOPs in powers of ten, parameters as 175B."""
+    label = ax.get_xlabel().lower()
+    if "flops" in label:
+        return prose.scientific
+    if "parameters" in label:
+        return prose.parameters
+    return lambda value: f"{value:.3g}"
+
+
+def describe_panel(panel: Panel, drawn: bool = False) -> dict:
+    """Size, smallest text and series of a panel, and alt text written from the plotted data.
+    ``drawn``: the figure has just been drawn (saved), so its layout and tick labels are current."""
+    fig, ax = panel.figure, panel.ax
+    if not drawn:
+        fig.canvas.draw()  # lay out, so tick labels and text extents are known
+    width_pt, height_pt = fig.get_figwidth() * 72, fig.get_figheight() * 72
+    min_font_pt = min((_smallest_glyph_pt(t) for t in _visible_texts(fig)), default=0.0)
+    series, sentences = [], []
+    x_text = _formatter(ax)
+    for handle, label in zip(*ax.get_legend_handles_labels()):
+        if not isinstance(handle, Line2D):
+            continue
+        series.append(series_style(handle, label))
+        x, y = (pd.Series(v, dtype=float).dropna() for v in handle.get_data())
+        if handle.get_gid() == "reference":
+            sentences.append(f"{label} at {y.iloc[0]:.3g}")
+        elif len(y) and len(x) == len(y) and len(x) > 1:
+            sentences.append(f"{label}: {y.iloc[0]:.3g} at {x_text(x.iloc[0])} to {y.iloc[-1]:.3g} at "
+                             f"{x_text(x.iloc[-1])}")
+        elif len(y):
+            sentences.append(f"{label}: {y.iloc[0]:.3g}")
+    axes_text = f"{ax.get_ylabel() or 'value'} against {ax.get_xlabel() or 'x'}"
+    if ax.get_xscale() == "log":
+        axes_text += " (log scale)"
+    alt = panel.alt or ". ".join(filter(None, [panel.title, axes_text, "; ".join(sentences)])) + "."
+    scale = min(1.0, PHONE_CONTENT_PX / (width_pt * CSS_PX_PER_PT))
+    return {
+        "title": panel.title,
+        "alt": alt,
+        "width_px": round(width_pt * CSS_PX_PER_PT),
+        "height_px": round(height_pt * CSS_PX_PER_PT),
+        "min_font_pt": round(min_font_pt, 2),
+        "min_font_px": round(min_font_pt * CSS_PX_PER_PT, 2),
+        "min_font_px_on_phone": round(min_font_pt * CSS_PX_PER_PT * scale, 2),
+        "series": series,
+    }
+
+
+def _check_legible(described: dict, where: str) -> None:
+    if described["min_font_px_on_phone"] < MIN_TEXT_PX:
+        raise FigureDesignError(
+            f"{where}: smallest text {described['min_font_pt']} pt is {described['min_font_px_on_phone']} CSS px on a "
+            f"390 px phone (needs {MIN_TEXT_PX}); make the panel narrower or the text larger")
+
+
+# ---------------------------------------------------------------------- legend
+
+
+def _marker_path(marker: str, size: float = 9.0) -> str:
+    """SVG path data of a matplotlib marker, centred on (0, 0), ``size`` px across."""
+    style = MarkerStyle(marker)
+    path = style.get_path().transformed(style.get_transform())
+    scale = size / 2
+    commands, parts = {1: "M", 2: "L", 79: "Z"}, []
+    for vertices, code in path.iter_segments(simplify=False, curves=False):
+        command = commands.get(code, "L")
+        if command == "Z":
+            parts.append("Z")
+        else:
+            parts.append(f"{command}{vertices[0] * scale:.2f} {-vertices[1] * scale:.2f}")
+    return " ".join(parts)
+
+
+DASHES = {"-": "", "--": "5 3", ":": "1.5 2.5", "-.": "6 2.5 1.5 2.5"}
+FILLED_MARKERS = set(MarkerStyle.filled_markers)
+
+
+def swatch_svg(entry: dict) -> str:
+    """A 34 x 14 px drawing of a series: its line style, colour and marker (hollow or filled)."""
+    color = entry["color"]
+    parts = ['<svg class="eb-swatch" width="34" height="14" viewBox="0 0 34 14" aria-hidden="true">']
+    if entry["linestyle"]:
+        dash = DASHES.get(entry["linestyle"], "")
+        parts.append(f'<line x1="1" y1="7" x2="33" y2="7" stroke="{color}" stroke-width="1.8"'
+                     + (f' stroke-dasharray="{dash}"' if dash else "") + "/>")
+    if entry["marker"]:
+        filled = entry["fillstyle"] != "none" and entry["marker"] in FILLED_MARKERS
+        fill = color if filled else "white"
+        parts.append(f'<path transform="translate(17 7)" d="{_marker_path(entry["marker"])}" fill="{fill}" '
+                     f'stroke="{color}" stroke-width="1.3"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def legend_html(entries: list[dict]) -> str:
+    if not entries:
+        return ""
+    items = "".join(f"<li>{swatch_svg(e)}<span>{html.escape(e['label'])}</span></li>" for e in entries)
+    return f'<ul class="eb-legend" aria-label="Legend">{items}</ul>'
+
+
+def _legend_strip(entries: list[dict]):
+    """The legend as a matplotlib image row, for the composite PNG."""
+    if not entries:
+        return None
+    plotting.apply_style()
+    fig = plt.figure(figsize=(COMPOSITE_COLUMNS * PANEL_SIZE[0], 0.3 + 0.22 * math.ceil(len(entries) / 2)))
+    handles = [Line2D([], [], color=e["color"], marker=e["marker"] or None, linestyle=e["linestyle"] or "none",
+                      fillstyle=e["fillstyle"]) for e in entries]
+    fig.legend(handles, [e["label"] for e in entries], loc="center", ncols=2, frameon=False)
+    image = export.render_png(fig, COMPOSITE_DPI)
+    plt.close(fig)
+    return image
+
+
+def _composite(renders: list[bytes], legend_png: bytes | None) -> bytes:
+    """Panel images in rows of COMPOSITE_COLUMNS, the legend under them; PNG bytes."""
+    images = [Image.open(io.BytesIO(r)).convert("RGB") for r in renders]
+    legend = Image.open(io.BytesIO(legend_png)).convert("RGB") if legend_png else None
+    columns = min(COMPOSITE_COLUMNS, len(images))
+    cell_w, cell_h = max(i.width for i in images), max(i.height for i in images)
+    rows = math.ceil(len(images) / columns)
+    height = rows * cell_h + (legend.height if legend else 0)
+    sheet = Image.new("RGB", (max(columns * cell_w, legend.width if legend else 0), height), "white")
+    for i, image in enumerate(images):
+        sheet.paste(image, ((i % columns) * cell_w, (i // columns) * cell_h))
+    if legend:
+        sheet.paste(legend, (0, rows * cell_h))
+    buffer = io.BytesIO()
+    sheet.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

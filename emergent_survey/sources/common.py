@@ -1,0 +1,81 @@
+"""What every source module shares: the observation schema, reading sources and a byte-stable CSV writer."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from pathlib import Path
+
+import pdfplumber
+
+from ..data import ROOT
+
+DEFAULT_SOURCES = ROOT.parent / "shared" / "sources"
+
+OBSERVATION_COLUMNS = [
+    "model", "task", "setting", "metric", "value", "unit",
+    "x_quantity", "x_value", "uncertainty", "kind", "source", "note",
+]
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict]) -> Path:
+    """Write ``rows`` with exactly ``columns`` (missing cells empty), '\\n' line ends; return path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extra = sorted({key for row in rows for key in row} - set(columns))
+    if extra:
+        raise ValueError(f"{path}: rows carry columns the schema lacks: {extra}")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: row.get(c, "") for c in columns})
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return path
+
+
+def read_records(path: Path) -> list[dict]:
+    """The rows of a source CSV file, as dicts of strings."""
+    with Path(path).open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def pdf_page_text(pdf_path: Path, page: int, layout: bool = False) -> str:
+    """The text layer of one page (1-based) of a PDF, as pdfplumber extracts it."""
+    with pdfplumber.open(pdf_path) as pdf:
+        return pdf.pages[page - 1].extract_text(layout=layout)
+
+
+def number(text: str) -> str:
+    """A printed number, checked and kept with its digits ('56.9' stays '56.9')."""
+    float(text)  # raises on anything that is not a number
+    return text
+
+
+def observation(model: str, task: str, setting: str, metric: str, value: str, source: str,
+                note: str = "", kind: str = "table", unit: str = "%", **extra) -> dict:
+    """One row of the observation schema."""
+    return {"model": model, "task": task, "setting": setting, "metric": metric, "value": number(value),
+            "unit": unit, "kind": kind, "source": source, "note": note, **extra}
+
+
+def read_registry() -> list[dict]:
+    """The committed model registry rows (plain dicts), for joining read-outs to models: always the
+    book's own data/models.csv, wherever a derivation writes, so modules stay independent."""
+    return read_records(ROOT / "data" / "models.csv")
+
+
+@functools.lru_cache(maxsize=1)
+def registry_rows() -> dict[str, dict]:
+    """Every committed registry row (data/models.csv and each source's models.csv) by model key,
+    with the file it is in under "file", to check where a read-out plots a model it names."""
+    rows = {}
+    for path in [ROOT / "data" / "models.csv", *sorted((ROOT / "data").glob("*/models.csv"))]:
+        for record in read_records(path):
+            rows[record["model"]] = {**record, "file": path.relative_to(ROOT).as_posix()}
+    return rows
+
+
+def join_notes(*notes: str) -> str:
+    """Several remarks on one row, in one note cell."""
+    return "; ".join(note for note in notes if note)

@@ -36,7 +36,7 @@ class OverlayDirective(SphinxDirective):
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         depth = self.env.docname.count("/")
         root = "../" * depth
-        items = [panel_html(f"{root}{VERIFICATION.as_posix()}/{panel['file']}", panel, label=panel["panel"])
+        items = [panel_html(f"{root}{VERIFICATION.as_posix()}/{panel['file']}", panel, label=panel["panel"], scroll=True)
                  for panel in manifest["panels"]]
         widest = max(panel["width_px"] for panel in manifest["panels"])
         figure = nodes.figure(classes=["eb-overlay"])

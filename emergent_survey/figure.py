@@ -141,14 +141,17 @@ class FigureGrid:
 # ---------------------------------------------------------------------- page
 
 
-def panel_html(src: str, described: dict, label: str = "") -> str:
+def panel_html(src: str, described: dict, label: str = "", scroll: bool = False) -> str:
     """One panel image, opening full size on click, with what the tests need to check its text
-    size (natural width, smallest text at natural size); ``label`` is shown under it."""
+    size (natural width, smallest text at natural size); ``label`` is shown under it. With
+    ``scroll`` the image keeps its natural size and a narrow screen scrolls it sideways in its
+    own box (for originals too wide to shrink legibly, such as the read-out overlays)."""
     image = (f'<img class="dark-light" src="{src}" alt="{html.escape(described["alt"])}" loading="lazy" '
              f'width="{described["width_px"]}" height="{described["height_px"]}" '
              f'data-min-font-px="{described["min_font_px"]}">')
     caption = f'<span class="eb-panel-label">{html.escape(label)}</span>' if label else ""
-    return f'<a class="eb-panel" href="{src}" title="Open this panel full size">{image}{caption}</a>'
+    kind = "eb-panel eb-panel-scroll" if scroll else "eb-panel"
+    return f'<a class="{kind}" href="{src}" title="Open this panel full size">{image}{caption}</a>'
 
 
 def grid_html(items: list[str], panel_width: int, columns: int = 4) -> str:

@@ -30,6 +30,14 @@ def chinchilla_loss(n, d, e: float, a: float, b: float, alpha: float, beta: floa
     return e + a / n**alpha + b / d**beta
 
 
+def chinchilla_tokens_to_reach(loss: float, n: float, e: float, a: float, b: float, alpha: float,
+                               beta: float) -> float:
+    """Training tokens after which a model of N parameters reaches ``loss`` by L(N, D); infinite
+    when the loss is at or below what the model reaches with unlimited data (E + A / N^alpha)."""
+    room = loss - e - a / n**alpha
+    return float("inf") if room <= 0 else (b / room) ** (1 / beta)
+
+
 def chinchilla_optimum(compute, a: float, b: float, alpha: float, beta: float):
     """Parameters and tokens that minimise L(N, D) for training compute C = 6 N D.
 

@@ -40,6 +40,8 @@ details.hide, .cell_input, .toggle-details, .headerlink, .eb-controls, .eb-run {
 .eb-table {{ font-size: 8pt; }}
 .eb-table q.eb-quote {{ min-width: 0; }}
 .eb-panel {{ break-inside: avoid; }}
+.eb-panel.eb-panel-scroll {{ overflow: visible; }}
+.eb-panel.eb-panel-scroll img {{ max-width: 100% !important; }}  /* paper does not scroll: shrink */
 figure, .eb-figure {{ break-inside: avoid-page; }}
 pre {{ white-space: pre-wrap; }}
 """

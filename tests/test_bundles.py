@@ -56,9 +56,10 @@ def runs(tmp_path_factory):
     missing = [n for n in NOTEBOOKS if not zip_of(n).is_file()]
     if missing:
         pytest.fail(f"no bundles for {missing}: run `make book`", pytrace=False)
+    longest_first = sorted(NOTEBOOKS, key=lambda n: -STATUS["notebooks"][n]["seconds"])  # shortest makespan
     with ThreadPoolExecutor(PARALLEL) as pool:
         futures = {n: pool.submit(run_bundle, n, tmp_path_factory.mktemp(bundle.bundle_name(n).removesuffix(".zip")))
-                   for n in NOTEBOOKS}
+                   for n in longest_first}
         yield futures
 
 

@@ -34,3 +34,11 @@ def test_projection_table_is_compute_optimal_by_6nd():
     assert len(table) >= 8
     ratio = table["flops"] / (6 * table["parameters"] * table["tokens"])
     assert ratio.between(0.95, 1.15).all()
+
+
+def test_tokens_to_reach_inverts_the_chinchilla_loss():
+    fit = dict(e=1.7, a=400.0, b=410.0, alpha=0.34, beta=0.28)
+    tokens = scaling_laws.chinchilla_tokens_to_reach(2.2, 1e10, **fit)
+    assert scaling_laws.chinchilla_loss(1e10, tokens, **fit) == pytest.approx(2.2)
+    assert scaling_laws.chinchilla_tokens_to_reach(2.2, 1e11, **fit) < tokens  # larger: fewer tokens
+    assert scaling_laws.chinchilla_tokens_to_reach(1.8, 1e6, **fit) == float("inf")  # below its limit

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import json
 from pathlib import Path
 
 import pdfplumber
+import yaml
 
 from ..data import ROOT
 
@@ -17,6 +19,41 @@ OBSERVATION_COLUMNS = [
     "model", "task", "setting", "metric", "value", "unit",
     "x_quantity", "x_value", "uncertainty", "kind", "source", "note",
 ]
+
+
+class SourceRowError(ValueError):
+    """A source file has a cell, row or column a module cannot take as it is."""
+
+
+def read_table(path: Path, header: list[str] | None = None) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The header and the rows of a CSV file, each row with the line it starts on (the header is
+    line 1). ``header``, when given, must match exactly. A row with too few or too many cells raises."""
+    with path.open(newline="", encoding="utf-8-sig") as f:
+        reader = csv.reader(f)
+        found = next(reader)
+        if header is not None and found != header:
+            raise SourceRowError(f"{path}, line 1: header {found} is not the expected {header}")
+        rows = []
+        while True:
+            start = reader.line_num + 1
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            if len(record) != len(found):
+                raise SourceRowError(f"{path}, line {start}: {len(record)} cells, the header has {len(found)}")
+            rows.append((start, dict(zip(found, record))))
+    return found, rows
+
+
+def write_catalogue(path: Path, content: dict, header: str) -> Path:
+    """A folder's catalogue.yaml: ``header`` (comment lines) and ``content`` as YAML; a JSON round
+    trip first, so shared dicts are written out, not as YAML aliases."""
+    plain = json.loads(json.dumps(content))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(header + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=110),
+                    encoding="utf-8")
+    return path
 
 
 def write_csv(path: Path, columns: list[str], rows: list[dict]) -> Path:

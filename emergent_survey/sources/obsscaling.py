@@ -22,16 +22,14 @@ naming file, line and column.
 from __future__ import annotations
 
 import csv
-import json
 import math
 import re
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
-import yaml
 
-from .common import write_csv
+from .common import SourceRowError, read_table, write_catalogue, write_csv
 
 FOLDER = "obsscaling_emergent"  # under ../shared/sources
 OUT = "obsscaling"  # under data/
@@ -148,8 +146,6 @@ FILTERS = {"strict-match": "strict", "flexible-extract": "flexible"}
 BBH_COLUMN = re.compile(r"^bbh_(?P<cot>cot_)?fewshot_(?P<task>[a-z_]+?)_3_exact_match$")
 
 
-class SourceRowError(ValueError):
-    """A source file has a cell, row or column this module cannot take as it is."""
 
 
 def repo_file(name: str) -> str:
@@ -162,25 +158,6 @@ def paper_source(locator: str) -> str:
 
 # --- reading -------------------------------------------------------------------------------------
 
-def read_table(path: Path, header: list[str] | None = None) -> tuple[list[str], list[tuple[int, dict]]]:
-    """The header and the rows of a CSV file, each row with the line it starts on (the header is
-    line 1). ``header``, when given, must match exactly. A row with too few or too many cells raises."""
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        reader = csv.reader(f)
-        found = next(reader)
-        if header is not None and found != header:
-            raise SourceRowError(f"{path}, line 1: header {found} is not the expected {header}")
-        rows = []
-        while True:
-            start = reader.line_num + 1
-            try:
-                record = next(reader)
-            except StopIteration:
-                break
-            if len(record) != len(found):
-                raise SourceRowError(f"{path}, line {start}: {len(record)} cells, the header has {len(found)}")
-            rows.append((start, dict(zip(found, record))))
-    return found, rows
 
 
 def cell_number(path: Path, line: int, column: str, text: str) -> str | None:
@@ -753,13 +730,6 @@ def catalogue(counts: dict, empty: Counter) -> dict:
     return {"resources": resources}
 
 
-def write_catalogue(path: Path, catalogue_: dict, header: str) -> Path:
-    """The catalogue as YAML; a JSON round trip first, so shared dicts are written out, not as aliases."""
-    plain = json.loads(json.dumps(catalogue_))
-    text = header + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=110)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 OBSERVATION_HEADER = ["model", "task", "setting", "shots", "metric", "value", "unit", "chance", "kind", "source",

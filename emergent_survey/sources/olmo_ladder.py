@@ -22,16 +22,13 @@ naming file, line and column.
 
 from __future__ import annotations
 
-import csv
-import json
 import math
 import statistics
 from collections import Counter
 from pathlib import Path
 
-import yaml
 
-from .common import write_csv
+from .common import SourceRowError, read_table, write_catalogue, write_csv
 
 FOLDER = "olmo_ladder"  # under ../shared/sources
 LOGS = "scripts/scaling/data/peteish-moreeval"
@@ -93,8 +90,6 @@ MC_VARIANT = {"mmlu_stem": "len_norm", "mmlu_humanities": "len_norm", "mmlu_soci
 SPIKE_NATS, SPIKE_START = 0.08, 0.2  # flag rule for the validation cross-entropy (see catalogue)
 
 
-class SourceRowError(ValueError):
-    """A log has a cell, a column or a step this module cannot take as it is."""
 
 
 def repo_file(name: str) -> str:
@@ -128,15 +123,7 @@ def out_name(task: str, split: str, what: str) -> str:
 # --- reading -------------------------------------------------------------------------------------
 
 def read_log(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        rows = []
-        for record in reader:
-            line = reader.line_num
-            if len(record) != len(header):
-                raise SourceRowError(f"{path}, line {line}: {len(record)} cells, the header has {len(header)}")
-            rows.append((line, dict(zip(header, record))))
+    header, rows = read_table(path)
     if not rows:
         raise SourceRowError(f"{path}: no rows")
     return header, rows
@@ -446,12 +433,6 @@ def catalogue(models: list[dict], ladder_rows: list[dict], olmo2_rows: list[dict
     ]}
 
 
-def write_catalogue(path: Path, content: dict, header: str) -> Path:
-    plain = json.loads(json.dumps(content))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=110),
-                    encoding="utf-8")
-    return path
 
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:

@@ -28,9 +28,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import yaml
 
-from .common import pdf_page_text, write_csv
+from .common import SourceRowError, pdf_page_text, write_catalogue, write_csv
 
 FOLDER = "pythia_evals"  # under ../shared/sources
 OUT = "pythia"  # under data/
@@ -101,8 +100,6 @@ EVAL_COLUMNS = ["model", "run", "step", "task", "setting", "shots", "metric", "v
                 "kind", "source", "note"]
 
 
-class SourceRowError(ValueError):
-    """A source file has a value, a name or a setting this module cannot take as it is."""
 
 
 def paper_source(locator: str) -> str:
@@ -402,12 +399,6 @@ def catalogue(rows: list[dict], left_out: Counter, missing: Counter, used: Count
     return {"resources": resources}
 
 
-def write_catalogue(path: Path, content: dict, header: str) -> Path:
-    plain = json.loads(json.dumps(content))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=110),
-                    encoding="utf-8")
-    return path
 
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:

@@ -12,13 +12,11 @@ Writes ``data/schaeffer2023/claims.csv`` and its ``catalogue.yaml``.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
-import yaml
 
-from .common import pdf_page_text, write_csv
+from .common import SourceRowError, pdf_page_text, write_catalogue, write_csv
 
 PDF = "papers/schaeffer2023_mirage_neurips.pdf"  # under ../shared/sources
 OUT = "schaeffer2023"  # under data/
@@ -80,8 +78,6 @@ CLAIMS = [
 COLUMNS = ["claim", "paper", "page", "task", "setting", "value", "unit", "quote", "kind", "source", "note"]
 
 
-class SourceRowError(ValueError):
-    """A claimed sentence is not on the page the row names."""
 
 
 def squeezed(text: str) -> str:
@@ -132,12 +128,6 @@ def catalogue(rows: list[dict]) -> dict:
             field("quote", required=True), "kind", "source", "note"]}}]}
 
 
-def write_catalogue(path: Path, content: dict, header: str) -> Path:
-    plain = json.loads(json.dumps(content))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=110),
-                    encoding="utf-8")
-    return path
 
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:

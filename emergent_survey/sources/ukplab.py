@@ -19,16 +19,13 @@ repeated with other content, an unknown model, prompt type or a cell that is not
 
 from __future__ import annotations
 
-import csv
-import json
 import math
 import re
 from collections import Counter
 from pathlib import Path
 
-import yaml
 
-from .common import write_csv
+from .common import SourceRowError, read_table, write_catalogue, write_csv
 
 FOLDER = "ukplab_on_emergence"  # under ../shared/sources
 FILE = "evaluation_scores.csv"
@@ -90,25 +87,12 @@ PROMPT_TYPES = ["closed", "closed-adv", "open"]
 MISSING = "-100"
 
 
-class SourceRowError(ValueError):
-    """A source file has a cell or a row this module cannot take as it is."""
 
 
 def paper_source(locator: str) -> str:
     return f"{PAPER} ({PAPER_VERSION}), {locator}"
 
 
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        rows = []
-        for record in reader:
-            if len(record) != len(header):
-                raise SourceRowError(f"{path}, line {reader.line_num}: {len(record)} cells, the header has "
-                                     f"{len(header)}")
-            rows.append((reader.line_num, dict(zip(header, record))))
-    return header, rows
 
 
 def number(path: Path, line: int, column: str, text: str, integer: bool = False) -> str:
@@ -125,7 +109,7 @@ def number(path: Path, line: int, column: str, text: str, integer: bool = False)
 
 def run_rows(path: Path) -> tuple[list[dict], Counter, int]:
     """One record per run; also the counts of empty (-100) scores per column and of duplicate lines."""
-    header, rows = read_rows(path)
+    header, rows = read_table(path)
     expected = ["run_id", "filename", "number_of_data", "model", "prompt_type", "number_of_shots", "temperature",
                 "seed"] + list(METRICS.values()) + NOT_USED_COLUMNS
     absent = sorted(set(expected) - set(header))
@@ -392,12 +376,6 @@ def catalogue(runs: list[dict], empty: Counter, duplicates: int, models: list[di
     ]}
 
 
-def write_catalogue(path: Path, content: dict, header: str) -> Path:
-    plain = json.loads(json.dumps(content))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=110),
-                    encoding="utf-8")
-    return path
 
 
 RUN_COLUMNS = ["run_id", "model", "model_in_source", "instruction_tuned", "task", "prompt_type", "shots",

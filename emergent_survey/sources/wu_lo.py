@@ -32,15 +32,13 @@ repeated model raises ``SourceRowError`` naming file, line and column.
 from __future__ import annotations
 
 import csv
-import json
 import math
 import re
 from collections import Counter
 from pathlib import Path
 
-import yaml
 
-from .common import write_csv
+from .common import SourceRowError, read_table, write_catalogue, write_csv
 
 FOLDER = "expemergence_wu_lo"  # under ../shared/sources
 OUT = "wu_lo"  # under data/
@@ -66,25 +64,12 @@ NAME = re.compile(r"(?P<acc>acc_)?(?P<task>[a-z_]+?)_instance_brier_(?P<low>-?\d
 META = {"Model Size (B)": 9, "Pretraining Data Size (T)": 12, "FLOPs (1E21)": 21}
 
 
-class SourceRowError(ValueError):
-    """A source file has a cell, a row or a name this module cannot take as it is."""
 
 
 def repo_file(relative: str) -> str:
     return f"{REPO}@{COMMIT}:{relative}"
 
 
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.reader(f)
-        header = next(reader)
-        rows = []
-        for record in reader:
-            if len(record) != len(header):
-                raise SourceRowError(f"{path}, line {reader.line_num}: {len(record)} cells, the header has "
-                                     f"{len(header)}")
-            rows.append((reader.line_num, dict(zip(header, record))))
-    return header, rows
 
 
 def number(path: Path, line: int, column: str, text: str) -> str | None:
@@ -317,12 +302,6 @@ def catalogue(bins: list[dict], overall: list[dict], stats: dict) -> dict:
     ]}
 
 
-def write_catalogue(path: Path, content: dict, header: str) -> Path:
-    plain = json.loads(json.dumps(content))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True, width=110),
-                    encoding="utf-8")
-    return path
 
 
 BIN_COLUMNS = ["model", "task", "difficulty_by", "threshold_log10", "groups", "group", "questions", "level",

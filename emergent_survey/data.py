@@ -15,6 +15,7 @@ defined, or two entries with one name or path, raise ``CatalogueError`` naming t
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -32,6 +33,9 @@ ROW_RULES = {
     "kind == 'digitized' implies an uncertainty": "kind != 'digitized' or uncertainty is not None",
     "kind == 'derived' implies a formula in note": "kind != 'derived' or note is not None",
 }
+
+
+ROW_RULES_KEY = json.dumps(ROW_RULES, sort_keys=True).encode() + frictionless.__version__.encode()
 
 
 class DataValidationError(ValueError):
@@ -135,9 +139,8 @@ def resource(name: str, data_dir: Path | str | None = None) -> dict:
     return json.loads(resources[name])
 
 
-def _package_for(name: str, base: str) -> frictionless.Package:
-    """A package of ``name`` and the resources its foreign keys point to (recursively): building
-    the whole catalogue's package for each file costs more than validating the file."""
+def _with_references(name: str, base: str) -> list[str]:
+    """``name`` and the resources its foreign keys point to, recursively, in that order."""
     resources = _resources(base)
     wanted, queue = [], [name]
     while queue:
@@ -148,8 +151,14 @@ def _package_for(name: str, base: str) -> frictionless.Package:
         entry = json.loads(resources[current])
         queue += [key["reference"]["resource"] for key in entry.get("schema", {}).get("foreignKeys", [])
                   if key["reference"].get("resource")]
+    return wanted
+
+
+def _package_for(name: str, base: str) -> frictionless.Package:
+    """A package of ``name`` and the resources its foreign keys point to: building the whole
+    catalogue's package for each file costs more than validating the file."""
     root = json.loads(_descriptor(base))
-    root["resources"] = [json.loads(resources[n]) for n in wanted]
+    root["resources"] = [json.loads(_resources(base)[n]) for n in _with_references(name, base)]
     return frictionless.Package(root, basepath=base)
 
 
@@ -168,9 +177,34 @@ def _describe(error, path: str) -> str:
     return f"{', '.join(where)}: {error.type}: {error.note}{value}"
 
 
+def _validation_key(name: str, base: str) -> str:
+    """A digest of everything validating ``name`` reads: the catalogue entries of the resource and
+    of the resources its foreign keys point to, and the bytes of their files."""
+    digest = hashlib.sha256(ROW_RULES_KEY)
+    for entry in (_resources(base)[n] for n in _with_references(name, base)):
+        digest.update(entry.encode())
+        digest.update((Path(base) / json.loads(entry)["path"]).read_bytes())
+    return digest.hexdigest()
+
+
+def _validation_cache() -> Path | None:
+    """Where passed validations are remembered (by the digest of what was validated), so that the
+    many processes of a test run validate each file once; EMERGENT_VALIDATION_CACHE=off disables it."""
+    setting = os.environ.get("EMERGENT_VALIDATION_CACHE", "")
+    if setting == "off":
+        return None
+    return Path(setting) if setting else Path.home() / ".cache" / "emergent-survey" / "validated"
+
+
 def validate(name: str, data_dir: Path | str | None = None) -> None:
-    """Validate one catalogue resource; raise DataValidationError listing every problem."""
-    resource = _package_for(name, _base(data_dir)).get_resource(name)
+    """Validate one catalogue resource; raise DataValidationError listing every problem. A file
+    whose exact bytes and catalogue entry have passed before is not validated again."""
+    base = _base(data_dir)
+    cache = _validation_cache()
+    key = _validation_key(name, base) if cache else ""
+    if cache and (cache / key).is_file():
+        return
+    resource = _package_for(name, base).get_resource(name)
     fields = {f.name for f in resource.schema.fields}
     rules = [
         frictionless.checks.row_constraint(formula=formula)
@@ -179,6 +213,9 @@ def validate(name: str, data_dir: Path | str | None = None) -> None:
     ]
     report = resource.validate(frictionless.Checklist(checks=rules))
     if report.valid:
+        if cache:
+            cache.mkdir(parents=True, exist_ok=True)
+            (cache / key).touch()
         return
     path = str(Path(resource.basepath or "") / resource.path)
     problems = [_describe(e, path) for task in report.tasks for e in task.errors]

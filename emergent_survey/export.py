@@ -57,17 +57,19 @@ def _deliver(path: Path, content: bytes) -> Path:
     return path
 
 
-def save_svg(fig, chapter: str, relative: str) -> Path:
-    """Write ``fig`` as figures/<chapter>/<relative>.
-
-    Text stays text (DejaVu Sans, then the reader's sans-serif): glyph outlines would double the
-    file, and every substitute font is narrower than DejaVu Sans, so no label grows out of its place.
-    """
-    path = _target(chapter, relative)
+def svg_bytes(fig, salt: str) -> bytes:
+    """``fig`` as SVG. Text stays text (DejaVu Sans, then the reader's sans-serif): glyph outlines
+    would double the file, and every substitute font is narrower than DejaVu Sans, so no label grows
+    out of its place. ``salt`` fixes the ids matplotlib draws, so the bytes repeat run after run."""
     buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": f"{chapter}/{relative}", "svg.fonttype": "none"}):
+    with matplotlib.rc_context({"svg.hashsalt": salt, "svg.fonttype": "none"}):
         fig.savefig(buffer, format="svg", metadata=SVG_METADATA)
-    return _deliver(path, buffer.getvalue())
+    return buffer.getvalue()
+
+
+def save_svg(fig, chapter: str, relative: str) -> Path:
+    """Write ``fig`` as figures/<chapter>/<relative> (SVG)."""
+    return save_bytes(svg_bytes(fig, f"{chapter}/{relative}"), chapter, relative)
 
 
 def render_png(fig, dpi: int = PNG_DPI) -> bytes:

@@ -14,7 +14,7 @@ links) and every panel gets alt text written from what it plots.
         plotting.scaling_plot(ax, rows, ...)
     grid.publish("fig_arithmetic", alt="...", data={"cot_solve_rates": rows})
 
-``publish`` exports the files (and a composite PNG for slides, and a JSON manifest of every
+``publish`` exports the files (and a composite SVG of all panels for slides, and a JSON manifest of every
 panel's size, smallest font and series styles that the tests read) and glues the HTML under the
 given name for a ``{glue:figure}`` directive, which adds number and caption.
 """
@@ -22,9 +22,9 @@ given name for a ``{glue:figure}`` directive, which adds number and caption.
 from __future__ import annotations
 
 import html
-import io
 import json
 import math
+import re
 from dataclasses import dataclass, field
 
 import matplotlib
@@ -33,7 +33,6 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from matplotlib.text import Text
-from PIL import Image
 
 from . import export, plotting, prose, provenance
 
@@ -43,7 +42,6 @@ MIN_TEXT_PX = 10.0
 CSS_PX_PER_PT = 4 / 3
 SITE_ROOT = provenance.SITE_ROOT
 COMPOSITE_COLUMNS = 3
-COMPOSITE_DPI = 200
 
 
 class FigureDesignError(ValueError):
@@ -82,22 +80,22 @@ class FigureGrid:
         return [f"{self.name}/panel-{i:02d}.svg" for i in range(1, len(self.panels) + 1)]
 
     def save(self, composite: bool = True) -> list[Path]:
-        """Export every panel (SVG), the manifest and, unless ``composite`` is False, a composite
-        PNG for slides; return the paths."""
+        """Export every panel (SVG), the manifest and, unless ``composite`` is False, one SVG of all
+        panels and the legend for slides; return the paths."""
         if not self.panels:
             raise FigureDesignError(f"{self.chapter}/{self.name}: a figure needs at least one panel")
         manifest = {"chapter": self.chapter, "name": self.name, "legend": self.legend_entries(), "panels": []}
-        paths, renders = [], []
+        paths, drawings = [], []
         for panel, file in zip(self.panels, self._panel_files()):
-            paths.append(export.save_svg(panel.figure, self.chapter, file))  # draws: layout and ticks are set
+            drawing = export.svg_bytes(panel.figure, f"{self.chapter}/{file}")  # draws: layout and ticks are set
             panel.described = describe_panel(panel, drawn=True)
             _check_legible(panel.described, f"{self.chapter}/{file}")
-            if composite:
-                renders.append(export.render_png(panel.figure, COMPOSITE_DPI))
+            paths.append(export.save_bytes(drawing, self.chapter, file))
+            drawings.append(drawing)
             manifest["panels"].append({"file": file, **panel.described})
         if composite:
-            legend = _legend_strip(self.legend_entries())
-            paths.append(export.save_bytes(_composite(renders, legend), self.chapter, f"{self.name}.png"))
+            legend = _legend_strip(self.legend_entries(), f"{self.chapter}/{self.name}-legend")
+            paths.append(export.save_bytes(composite_svg(drawings, legend), self.chapter, f"{self.name}.svg"))
         paths.append(export.save_bytes((json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(),
                                        self.chapter, f"{self.name}.json"))
         return paths
@@ -126,7 +124,7 @@ class FigureGrid:
         return "".join(part for part in parts if part)
 
     def _data_line(self, data_files: dict[str, pd.DataFrame]) -> str:
-        downloads = (f'<a href="{SITE_ROOT}figures/{self.chapter}/{self.name}.png" download>PNG for slides</a>'
+        downloads = (f'<a href="{SITE_ROOT}figures/{self.chapter}/{self.name}.svg" download>all panels in one SVG, for slides</a>'
                      f" (each panel opens as SVG on click)")
         return f'<p class="eb-figure-data">{provenance.data_line(data_files)} Figure: {downloads}.</p>'
 
@@ -294,8 +292,8 @@ def legend_html(entries: list[dict]) -> str:
     return f'<ul class="eb-legend" aria-label="Legend">{items}</ul>'
 
 
-def _legend_strip(entries: list[dict]):
-    """The legend as a matplotlib image row, for the composite PNG."""
+def _legend_strip(entries: list[dict], salt: str) -> bytes | None:
+    """The legend as an SVG row, for the composite."""
     if not entries:
         return None
     plotting.apply_style()
@@ -303,24 +301,42 @@ def _legend_strip(entries: list[dict]):
     handles = [Line2D([], [], color=e["color"], marker=e["marker"] or None, linestyle=e["linestyle"] or "none",
                       fillstyle=e["fillstyle"]) for e in entries]
     fig.legend(handles, [e["label"] for e in entries], loc="center", ncols=2, frameon=False)
-    image = export.render_png(fig, COMPOSITE_DPI)
+    drawing = export.svg_bytes(fig, salt)
     plt.close(fig)
-    return image
+    return drawing
 
 
-def _composite(renders: list[bytes], legend_png: bytes | None) -> bytes:
-    """Panel images in rows of COMPOSITE_COLUMNS, the legend under them; PNG bytes."""
-    images = [Image.open(io.BytesIO(r)).convert("RGB") for r in renders]
-    legend = Image.open(io.BytesIO(legend_png)).convert("RGB") if legend_png else None
-    columns = min(COMPOSITE_COLUMNS, len(images))
-    cell_w, cell_h = max(i.width for i in images), max(i.height for i in images)
-    rows = math.ceil(len(images) / columns)
-    height = rows * cell_h + (legend.height if legend else 0)
-    sheet = Image.new("RGB", (max(columns * cell_w, legend.width if legend else 0), height), "white")
-    for i, image in enumerate(images):
-        sheet.paste(image, ((i % columns) * cell_w, (i // columns) * cell_h))
-    if legend:
-        sheet.paste(legend, (0, rows * cell_h))
-    buffer = io.BytesIO()
-    sheet.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+SVG_ROOT = re.compile(rb"<svg\b[^>]*>")
+SVG_SIZE = re.compile(rb'width="([\d.]+)pt" height="([\d.]+)pt"')
+
+
+def _nested(drawing: bytes, index: int, x: float, y: float) -> tuple[bytes, float, float]:
+    """One SVG document as an element placed at (x, y) pt of another, its ids made unique."""
+    root = SVG_ROOT.search(drawing)
+    width, height = (float(v) for v in SVG_SIZE.search(root.group(0)).groups())
+    prefix = f"s{index}-".encode()
+    body = drawing[root.end():drawing.rindex(b"</svg>")]
+    body = re.sub(rb'id="', b'id="' + prefix, body)
+    body = re.sub(rb'(url\(#|href="#)', rb"\1" + prefix, body)
+    opening = f'<svg x="{x:g}" y="{y:g}" width="{width:g}" height="{height:g}" viewBox="0 0 {width:g} {height:g}">'
+    return opening.encode() + body + b"</svg>\n", width, height
+
+
+def composite_svg(drawings: list[bytes], legend: bytes | None, columns: int = COMPOSITE_COLUMNS) -> bytes:
+    """Panel SVGs in rows of ``columns`` and the legend under them, as one SVG (vector: it scales
+    to any slide). No raster is drawn, so composing costs next to nothing."""
+    columns = min(columns, len(drawings))
+    sizes = [tuple(float(v) for v in SVG_SIZE.search(SVG_ROOT.search(d).group(0)).groups()) for d in drawings]
+    cell_w, cell_h = max(w for w, _ in sizes), max(h for _, h in sizes)
+    rows = math.ceil(len(drawings) / columns)
+    parts, legend_h, legend_w = [], 0.0, 0.0
+    for i, drawing in enumerate(drawings):
+        parts.append(_nested(drawing, i, (i % columns) * cell_w, (i // columns) * cell_h)[0])
+    if legend is not None:
+        placed, legend_w, legend_h = _nested(legend, len(drawings), 0, rows * cell_h)
+        parts.append(placed)
+    width, height = max(columns * cell_w, legend_w), rows * cell_h + legend_h
+    head = (f'<?xml version="1.0" encoding="utf-8" standalone="no"?>\n<svg xmlns="http://www.w3.org/2000/svg" '
+            f'xmlns:xlink="http://www.w3.org/1999/xlink" width="{width:g}pt" height="{height:g}pt" '
+            f'viewBox="0 0 {width:g} {height:g}" version="1.1">\n<rect width="100%" height="100%" fill="white"/>\n')
+    return head.encode() + b"".join(parts) + b"</svg>\n"

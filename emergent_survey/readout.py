@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 import pdfplumber
 import pdfplumber.page
+import pypdfium2
 from pdfminer.pdfinterp import PDFPageInterpreter
 
 __all__ = ["Axis", "Panel", "ReadoutError", "find_panels", "read_bars", "read_legend", "read_panel"]
@@ -1133,10 +1134,27 @@ def find_panels(pdf_path, page_number: int, min_size: float = 40.0) -> list[dict
     return panels
 
 
+_RENDERED_PDFS: dict[str, pypdfium2.PdfDocument] = {}
+
+
 def render_region(pdf_path, page_number: int, bbox, resolution: int = 200) -> np.ndarray:
-    """The page region ``bbox`` rasterised as an RGB array (for drawing read-outs over the original)."""
-    page = _pdf(pdf_path).pages[page_number - 1].crop(tuple(float(v) for v in bbox))
-    return np.asarray(page.to_image(resolution=resolution).original.convert("RGB"))
+    """The page region ``bbox`` rasterised as an RGB array (for drawing read-outs over the original).
+    Only the region is rendered: a whole page at the resolution small print needs is slow."""
+    key = str(Path(pdf_path).resolve())
+    if key not in _RENDERED_PDFS:
+        _RENDERED_PDFS[key] = pypdfium2.PdfDocument(key)
+    page = _RENDERED_PDFS[key][page_number - 1]
+    width, height = page.get_size()
+    x0, top, x1, bottom = (float(v) for v in bbox)
+    bitmap = page.render(
+        scale=resolution / 72,
+        crop=(x0, height - bottom, width - x1, top),
+        # Unsmoothed, as pdfplumber draws it: few colours keep the PNGs small.
+        no_smoothtext=True,
+        no_smoothimage=True,
+        no_smoothpath=True,
+    )
+    return np.asarray(bitmap.to_pil().convert("RGB"))
 
 
 def smallest_text(pdf_path, page_number: int, bbox) -> float | None:

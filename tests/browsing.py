@@ -101,6 +101,25 @@ FACTS_JS = r"""
 }
 """
 
+# At another width and theme only the layout can change: no need to read the text again.
+LAYOUT_JS = """
+() => {
+  const article = document.querySelector('article.bd-article') || document.body;
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    theme: document.documentElement.dataset.theme || '',
+    images: Array.from(article.querySelectorAll('img')).map(img => ({
+      src: (img.currentSrc || img.src || '').replace(location.origin, ''),
+      visible: img.checkVisibility ? img.checkVisibility() : img.offsetParent !== null,
+      renderedWidth: img.getBoundingClientRect().width,
+      declaredWidth: Number(img.getAttribute('width')) || 0,
+      minFontPx: img.hasAttribute('data-min-font-px') ? Number(img.getAttribute('data-min-font-px')) : null,
+    })),
+  };
+}
+"""
+
 THEME_JS = """
 mode => { localStorage.setItem('mode', mode); localStorage.setItem('theme', mode);
           document.documentElement.dataset.mode = mode; document.documentElement.dataset.theme = mode; }
@@ -182,7 +201,7 @@ class Site:
                 page.set_viewport_size({"width": other_width, "height": 900})
                 page.evaluate(THEME_JS, other_mode)
                 page.wait_for_timeout(50)
-                visit.layouts[(other_width, other_mode)] = page.evaluate(FACTS_JS)
+                visit.layouts[(other_width, other_mode)] = page.evaluate(LAYOUT_JS)
             if layouts:
                 page.set_viewport_size({"width": width, "height": 900})
                 page.evaluate(THEME_JS, mode)

@@ -33,7 +33,7 @@ def test_no_orphan_figure_files():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         chapter = manifest_path.parent
         owned |= {chapter / panel["file"] for panel in manifest["panels"]}
-        owned |= {manifest_path, manifest_path.with_suffix(".png")}
+        owned |= {manifest_path, manifest_path.with_suffix(".svg")}  # the manifest and the all-panels SVG
     files = {p for p in FIGURES.rglob("*.*") if p.parent.name != "verification" and "verification" not in p.parts}
     orphans = sorted(str(p.relative_to(ROOT)) for p in files - owned)
     assert not orphans, f"files no figure publishes (delete them or re-run `make execute`): {orphans[:10]}"

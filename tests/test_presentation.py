@@ -103,6 +103,10 @@ def test_figure_grid_exports_panels_manifest_and_html(tmp_path, monkeypatch):
     assert (series["family"], series["setting"], series["linestyle"], series["fillstyle"]) == (
         "PaLM", "chain_of_thought", "-", "full")
     assert "1 at 1B to 30 at 100B" in manifest["panels"][0]["alt"]  # alt written from the data
+    composite = (tmp_path / "test_chapter" / "test_figure.svg").read_text()
+    assert composite.count('<svg x="') == 3  # two panels and the legend, nested
+    ids = re.findall(r'id="([^"]+)"', composite)
+    assert len(ids) == len(set(ids)), "ids repeat across the nested panels"
     html = grid.html("Two panels.", {})
     assert html.count("<img") == 2 and "eb-legend" in html and "random chance" in html
     assert 'data-min-font-px="10.67"' in html

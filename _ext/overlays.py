@@ -18,7 +18,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from emergent_survey.figure import grid_html, panel_html
 
 VERIFICATION = Path("figures") / "verification"
 
@@ -29,6 +28,9 @@ class OverlayDirective(SphinxDirective):
     option_spec = {"name": directives.unchanged}
 
     def run(self):
+        # Imported here: matplotlib would otherwise load on every build, even with nothing to read.
+        from emergent_survey.figure import grid_html, panel_html
+
         manifest_path = Path(self.env.srcdir) / VERIFICATION / f"{self.arguments[0]}.json"
         self.env.note_dependency(str(manifest_path))
         if not manifest_path.is_file():

@@ -74,11 +74,16 @@ def _expand_resource(resource: dict, definitions: dict, where: str) -> dict:
     return resource
 
 
+def _load_yaml(path: Path):
+    # libyaml's loader where present: the pure-Python one takes most of a no-change rebuild.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def _entries(catalogue_file: Path, base: Path, definitions: dict) -> list[tuple[dict, str]]:
     """The entries of one catalogue file, paths made relative to data/, each with the file it is in."""
     folder = catalogue_file.parent.relative_to(base).as_posix()
     shown = f"data/{catalogue_file.relative_to(base).as_posix()}"
-    content = yaml.safe_load(catalogue_file.read_text(encoding="utf-8")) or {}
+    content = _load_yaml(catalogue_file) or {}
     entries = []
     for resource in content.get("resources", []):
         if folder != ".":
@@ -91,7 +96,7 @@ def _entries(catalogue_file: Path, base: Path, definitions: dict) -> list[tuple[
 def _descriptor(base: str) -> str:
     """The merged catalogue as JSON: the root's metadata and the entries of every catalogue file."""
     root_file = Path(base) / CATALOGUE
-    root = yaml.safe_load(root_file.read_text(encoding="utf-8"))
+    root = _load_yaml(root_file)
     definitions = root.pop("x-definitions", {})
     root.pop("resources", None)
     entries = _entries(root_file, Path(base), definitions)

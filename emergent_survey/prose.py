@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 
-import matplotlib.pyplot as plt
 from IPython.display import HTML, Markdown
 from myst_nb import glue
 
@@ -55,5 +54,7 @@ def glue_html(name: str, content: str) -> None:
 def glue_figure(name: str, fig) -> None:
     """Glue a figure for a {glue:figure} directive (with caption and alt text) and close it,
     so the notebook does not also show it as a plain cell output."""
+    import matplotlib.pyplot as plt  # here, not at the top: the book's Sphinx extensions import this module
+
     glue(name, fig, display=False)
     plt.close(fig)

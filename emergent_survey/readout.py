@@ -694,6 +694,14 @@ def _series_points(objects, plot_area, skip_ids, grey_series: bool = False) -> l
     return found
 
 
+def _add_data_coordinates(points: pd.DataFrame, x_axis: Axis, y_axis: Axis) -> None:
+    """Columns x, y (the marks' PDF positions in data units) and the axes' fit residuals, in place."""
+    points["x"] = x_axis.to_data(points["pdf_x"]) if len(points) else []
+    points["y"] = y_axis.to_data(points["pdf_top"]) if len(points) else []
+    points["x_residual"] = x_axis.max_residual
+    points["y_residual"] = y_axis.max_residual
+
+
 def read_panel(
     pdf_path, page_number: int, bbox, *, x_scale: str | None = None, y_scale: str | None = None, grey_series: bool = False,
     x_ticks=None, y_ticks=None, tickless: bool = False, label_offset: tuple[float, float] = (0.0, 0.0),
@@ -760,10 +768,7 @@ def read_panel(
     found = _series_points(objects, plot_area, reference_ids | mark_ids | in_legend | minus_ids, grey_series)
     points = pd.DataFrame(found, columns=["color", "marker", "pdf_x", "pdf_top"])
     points["series"] = points["color"] + ":" + points["marker"]
-    points["x"] = x_axis.to_data(points["pdf_x"]) if len(points) else []
-    points["y"] = y_axis.to_data(points["pdf_top"]) if len(points) else []
-    points["x_residual"] = x_axis.max_residual
-    points["y_residual"] = y_axis.max_residual
+    _add_data_coordinates(points, x_axis, y_axis)
     points = points.sort_values(["series", "pdf_x", "pdf_top"], kind="stable").reset_index(drop=True)
     points = points[["series", "x", "y", "x_residual", "y_residual", "color", "marker", "pdf_x", "pdf_top"]]
     if category:
@@ -1002,10 +1007,7 @@ def read_bars(
         rows.append((f"{key}:bar", key, centre_x, end))
     points = pd.DataFrame(rows, columns=["series", "color", "pdf_x", "pdf_top"])
     points["marker"] = "bar"
-    points["x"] = x_axis.to_data(points["pdf_x"]) if len(points) else []
-    points["y"] = y_axis.to_data(points["pdf_top"]) if len(points) else []
-    points["x_residual"] = x_axis.max_residual
-    points["y_residual"] = y_axis.max_residual
+    _add_data_coordinates(points, x_axis, y_axis)
     points = points.sort_values(["pdf_x", "series", "pdf_top"], kind="stable").reset_index(drop=True)
     points = points[["series", "x", "y", "x_residual", "y_residual", "color", "marker", "pdf_x", "pdf_top"]]
     points["x_label"] = [x_axis.categories[int(i)] for i in points["x"]]

@@ -11,7 +11,7 @@ import pytest
 
 from emergent_survey import data, registry
 from emergent_survey.sources import epoch, obsscaling
-from emergent_survey.sources.obsscaling import SourceRowError
+from emergent_survey.sources.common import SourceRowError, source_number
 
 ROOT = Path(__file__).resolve().parent.parent
 OBS = "obsscaling_emergent"
@@ -205,4 +205,4 @@ def test_reader_counts_lines_of_multi_line_records(tmp_path):
     _, rows = obsscaling.read_table(path)
     assert [line for line, _ in rows] == [2, 4]
     with pytest.raises(SourceRowError, match=r"t.csv, line 4, column 'x': 'oops' is not a number"):
-        obsscaling.cell_number(path, 4, "x", rows[1][1]["x"])
+        source_number(path, 4, "x", rows[1][1]["x"], allow_empty=True)

@@ -147,6 +147,14 @@ def row(spec: dict, point: Point, model: str = "", x_value: float | None = None,
     }
 
 
+def compared_with_table(row: dict, table_value: str, table_source: str) -> dict:
+    """A read-out row with the value a table prints for the same point and the difference (read-out
+    minus table), for the figures whose numbers the paper also tabulates."""
+    difference = float(row["y_value"]) - float(table_value)
+    return {**row, "table_value": table_value, "difference": f"{round(difference, 3) + 0.0:.3f}",
+            "table_source": table_source}
+
+
 def overlays(sources: Path, specs: list[dict], rows: list[dict], pdf_xs: list[float | None], out: Path,
              name: str, columns: int = 4) -> list[Path]:
     """The stored rows drawn back onto the original panels (``verification.write``): y through the

@@ -180,9 +180,7 @@ def figures(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list]:
                 out = ext.row({**spec, "task": task}, point, model, x_value=None,
                               note=f"task {point.x_label} of footnote 9 (p. {FIGURE7_FOOTNOTE_PAGE})")
                 record = table41[(task, point.series)]
-                difference = float(out["y_value"]) - float(record["value"])
-                out.update(table_value=record["value"], difference=f"{round(difference, 3) + 0.0:.3f}",
-                           table_source=record["source"])
+                out = ext.compared_with_table(out, record["value"], record["source"])
                 rows.append(out)
             pdf_xs.append(point.pdf_x)
     return rows, pdf_xs

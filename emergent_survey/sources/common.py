@@ -6,6 +6,7 @@ import csv
 import functools
 import io
 import json
+import math
 from pathlib import Path
 
 import pdfplumber
@@ -44,6 +45,23 @@ def read_table(path: Path, header: list[str] | None = None) -> tuple[list[str], 
                 raise SourceRowError(f"{path}, line {start}: {len(record)} cells, the header has {len(found)}")
             rows.append((start, dict(zip(found, record))))
     return found, rows
+
+
+def source_number(path: Path, line: int, column: str, text: str, *, allow_empty: bool = False,
+                  integer: bool = False) -> str | None:
+    """A cell's text if it is a finite number (an integer, if asked), unchanged; None for an empty
+    cell where that is allowed. Anything else raises, naming file, line and column."""
+    if allow_empty and text == "":
+        return None
+    try:
+        value = float(text)
+        ok = math.isfinite(value) and text == text.strip() and (not integer or value == int(value))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise SourceRowError(f"{path}, line {line}, column '{column}': {text!r} is not a"
+                             f"{'n integer' if integer else ' number'}")
+    return text
 
 
 def write_catalogue(path: Path, content: dict, header: str) -> Path:
@@ -116,3 +134,35 @@ def registry_rows() -> dict[str, dict]:
 def join_notes(*notes: str) -> str:
     """Several remarks on one row, in one note cell."""
     return "; ".join(note for note in notes if note)
+
+
+# --- catalogue schemas -----------------------------------------------------------------------------
+
+KINDS = ["table", "text", "raw", "digitized", "derived"]
+
+
+def field(name: str, type_: str = "string", description: str = "", **constraints) -> dict:
+    """One field of a catalogue schema (Frictionless Table Schema)."""
+    out: dict = {"name": name, "type": type_}
+    if description:
+        out["description"] = description
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
+def registry_schema(model: dict, family: dict, parameters: str, tokens: str, flops: str,
+                    flops_method: dict | None = None, note: dict | str = "note") -> list:
+    """The schema of a source's models.csv, the registry's columns: each quantity with its kind and
+    source. The arguments describe what this source's columns hold."""
+    return [
+        model, family, field("name_in_source", required=True),
+        field("parameters", "number", parameters, minimum=0),
+        field("parameters_kind", enum=KINDS), field("parameters_source"),
+        field("training_tokens", "number", tokens, minimum=0),
+        field("training_tokens_kind", enum=KINDS), field("training_tokens_source"),
+        field("training_flops", "number", flops, minimum=0),
+        flops_method or field("flops_method", required=True, enum=["reported", "6ND", "unknown"]),
+        field("training_flops_kind", enum=KINDS), field("training_flops_source"),
+        "kind", "source", note,
+    ]

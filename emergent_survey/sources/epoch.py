@@ -18,8 +18,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from .common import write_csv
-from .obsscaling import SourceRowError, cell_number, field, read_table, write_catalogue
+from .common import SourceRowError, field, read_table, source_number, write_catalogue, write_csv
 
 BENCH_FOLDER = "epoch_benchmarks"
 NOTABLE_FOLDER = "epoch_ai_notable_models"
@@ -86,7 +85,7 @@ def notable_rows(sources: Path) -> tuple[list[dict], dict[str, dict], Counter]:
         if name in seen:
             raise SourceRowError(f"{path}, line {line}, column 'Model': {name!r} already on line {seen[name]}")
         seen[name] = line
-        numbers = {column: cell_number(path, line, column, row[column]) for column in NOTABLE_NUMBERS}
+        numbers = {column: source_number(path, line, column, row[column], allow_empty=True) for column in NOTABLE_NUMBERS}
         date_cell(path, line, "Publication date", row["Publication date"])
         if LANGUAGE not in row["Domain"].split(","):
             left_out["not a language model"] += 1

@@ -88,9 +88,7 @@ def figures(sources: Path, data_dir: Path) -> tuple[list[dict], list]:
             record = table4.get((model, TABLE4_METRICS.get(y_metric, ""))) if not prompt and (
                 spec["task"] == "TruthfulQA (generation)") else None
             if record:
-                difference = float(out["y_value"]) - float(record["value"])
-                out.update(table_value=record["value"], difference=f"{round(difference, 3) + 0.0:.3f}",
-                           table_source=record["source"])
+                out = ext.compared_with_table(out, record["value"], record["source"])
             rows.append(out)
             pdf_xs.append(point.pdf_x)
     return rows, pdf_xs

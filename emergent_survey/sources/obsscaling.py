@@ -29,7 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 
 
-from .common import SourceRowError, read_table, write_catalogue, write_csv
+from .common import SourceRowError, field, read_table, registry_schema, source_number, write_catalogue, write_csv
 
 FOLDER = "obsscaling_emergent"  # under ../shared/sources
 OUT = "obsscaling"  # under data/
@@ -160,19 +160,6 @@ def paper_source(locator: str) -> str:
 
 
 
-def cell_number(path: Path, line: int, column: str, text: str) -> str | None:
-    """The cell's text if it is a finite number, None if it is empty; anything else raises."""
-    if text == "":
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or text != text.strip():
-        raise SourceRowError(f"{path}, line {line}, column '{column}': {text!r} is not a number")
-    return text
-
-
 def cell_text(path: Path, line: int, column: str, text: str) -> str:
     """A required text cell (a model name, a family): non-empty, without surrounding spaces."""
     if not text or text != text.strip():
@@ -224,7 +211,7 @@ REGISTRY_COLUMNS = [
 
 def registry_row(path: Path, line: int, row: dict, file: str, instruct: bool) -> dict:
     model, family = row["Model"], cell_text(path, line, "Model Family", row["Model Family"])
-    size, tokens, flops = (cell_number(path, line, column, row[column]) for column in META[2:])
+    size, tokens, flops = (source_number(path, line, column, row[column], allow_empty=True) for column in META[2:])
     where = repo_file(file)
     notes = []
     out = {"model": model, "family": family, "name_in_source": model, "flops_method": "unknown",
@@ -266,7 +253,7 @@ def emergent_rows(sources: Path, known: set[str], empty: Counter) -> list[dict]:
     rows = []
     for line, row in model_rows(path, ["Model", *EMERGENT_COLUMNS], known):
         for column, (task, metric, unit, chance, counterpart) in EMERGENT_COLUMNS.items():
-            value = cell_number(path, line, column, row[column])
+            value = source_number(path, line, column, row[column], allow_empty=True)
             if value is None:
                 empty[(EMERGENT, column)] += 1
                 continue
@@ -309,9 +296,9 @@ def cot_rows(sources: Path, known: set[str], empty: Counter) -> list[dict]:
         for key, columns in pairs.items():
             task, setting, shots, decoding, matching, bbh = key
             column = columns[False]
-            value = cell_number(path, line, column, row[column])
+            value = source_number(path, line, column, row[column], allow_empty=True)
             norm_column = columns.get(True)
-            norm = cell_number(path, line, norm_column, row[norm_column]) if norm_column else None
+            norm = source_number(path, line, norm_column, row[norm_column], allow_empty=True) if norm_column else None
             if value is None:
                 empty[(POST, "GSM8K" if task == "GSM8K" else "BBH")] += 1
                 if norm is not None:
@@ -353,7 +340,7 @@ def matrix_rows(sources: Path, file: str, header: list[str], benchmarks: list[st
     rows = []
     for line, row in model_rows(path, header, known):
         for column in benchmarks:
-            value = cell_number(path, line, column, row[column])
+            value = source_number(path, line, column, row[column], allow_empty=True)
             if value is None:
                 empty[(file, column)] += 1
                 continue
@@ -541,14 +528,6 @@ CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4
          "title": "Numbers (facts) and short quotations from the paper, cited; this file is the book's"}
 
 
-def field(name: str, type_: str = "string", description: str = "", **constraints) -> dict:
-    out = {"name": name, "type": type_}
-    if description:
-        out["description"] = description
-    if constraints:
-        out["constraints"] = constraints
-    return out
-
 
 MODEL_FK = {"fields": "model", "reference": {"resource": "models_obsscaling", "fields": "model"}}
 MODEL_FIELD = field("model", description="Key into data/obsscaling/models.csv (the CSV's Model name).",
@@ -559,22 +538,16 @@ UNIT = field("unit", description="fraction = 0-1 as in the source CSV; BLEU on i
 
 
 def registry_fields() -> list:
-    kinds = ["table", "text", "raw", "digitized", "derived"]
-    return [
+    return registry_schema(
         field("model", description="The source CSV's Model name (Hugging Face id for open models).",
               required=True, unique=True),
         field("family", description="The CSV's Model Family.", required=True),
-        field("name_in_source", required=True),
-        field("parameters", "number", "Model Size (B) x 1e9, as the CSV gives it.", minimum=0),
-        field("parameters_kind", enum=kinds), field("parameters_source"),
-        field("training_tokens", "number", "Pretraining Data Size (T) x 1e12.", minimum=0),
-        field("training_tokens_kind", enum=kinds), field("training_tokens_source"),
-        field("training_flops", "number", "FLOPs (1E21) x 1e21: the authors' 6ND estimate.", minimum=0),
-        field("flops_method", description="reported (by the source) / unknown (empty in the source).",
-              required=True, enum=["reported", "6ND", "unknown"]),
-        field("training_flops_kind", enum=kinds), field("training_flops_source"),
-        "kind", "source", field("note"),
-    ]
+        parameters="Model Size (B) x 1e9, as the CSV gives it.",
+        tokens="Pretraining Data Size (T) x 1e12.",
+        flops="FLOPs (1E21) x 1e21: the authors' 6ND estimate.",
+        flops_method=field("flops_method", description="reported (by the source) / unknown (empty in the source).",
+                           required=True, enum=["reported", "6ND", "unknown"]),
+        note=field("note"))
 
 
 def catalogue(counts: dict, empty: Counter) -> dict:

@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 
-from .common import SourceRowError, read_table, write_catalogue, write_csv
+from .common import SourceRowError, field, read_table, registry_schema, source_number, write_catalogue, write_csv
 
 FOLDER = "olmo_ladder"  # under ../shared/sources
 LOGS = "scripts/scaling/data/peteish-moreeval"
@@ -133,14 +133,7 @@ def cell(path: Path, line: int, row: dict, column: str) -> str:
     """The cell's text, which must be a finite number."""
     if column not in row:
         raise SourceRowError(f"{path}, line {line}, column '{column}': no such column")
-    text = row[column]
-    try:
-        ok = math.isfinite(float(text)) and text == text.strip()
-    except ValueError:
-        ok = False
-    if not ok:
-        raise SourceRowError(f"{path}, line {line}, column '{column}': {text!r} is not a finite number")
-    return text
+    return source_number(path, line, column, row[column])
 
 
 def integer(path: Path, line: int, row: dict, column: str) -> int:
@@ -302,18 +295,9 @@ def olmo2(root: Path) -> tuple[list[dict], list[dict]]:
 
 # --- catalogue -----------------------------------------------------------------------------------
 
-KINDS = ["table", "text", "raw", "digitized", "derived"]
 LICENCE = "apache-2.0"  # a shared definition of data/catalogue.yaml: allenai/OLMo is Apache-2.0
 PAPER_LICENCE = "cc-by-4.0-facts"  # numbers (facts) from the paper and the logs; the registry file is the book's
 
-
-def field(name: str, type_: str = "string", description: str = "", **constraints) -> dict:
-    out: dict = {"name": name, "type": type_}
-    if description:
-        out["description"] = description
-    if constraints:
-        out["constraints"] = constraints
-    return out
 
 
 def columns(mc: bool) -> list[str]:
@@ -352,19 +336,12 @@ def checkpoint_fields(mc: bool, resource: str) -> list:
 
 
 def registry_fields() -> list:
-    return [
+    return registry_schema(
         field("model", description="'OLMo ladder <size> <k>xC' or 'OLMo 2 ...'.", required=True, unique=True),
         field("family", required=True, enum=["OLMo ladder", "OLMo 2"]),
-        field("name_in_source", required=True),
-        field("parameters", "number", "Non-embedding parameters N (the paper's Table 1).", minimum=0),
-        field("parameters_kind", enum=KINDS), field("parameters_source"),
-        field("training_tokens", "number", "Tokens seen by the last logged checkpoint.", minimum=0),
-        field("training_tokens_kind", enum=KINDS), field("training_tokens_source"),
-        field("training_flops", "number", "6 x parameters x training_tokens.", minimum=0),
-        field("flops_method", required=True, enum=["reported", "6ND", "unknown"]),
-        field("training_flops_kind", enum=KINDS), field("training_flops_source"),
-        "kind", "source", "note",
-    ]
+        parameters="Non-embedding parameters N (the paper's Table 1).",
+        tokens="Tokens seen by the last logged checkpoint.",
+        flops="6 x parameters x training_tokens.")
 
 
 def flagged_summary(rows: list[dict]) -> str:

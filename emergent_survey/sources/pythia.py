@@ -29,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 
-from .common import SourceRowError, pdf_page_text, write_catalogue, write_csv
+from .common import SourceRowError, field, pdf_page_text, registry_schema, write_catalogue, write_csv
 
 FOLDER = "pythia_evals"  # under ../shared/sources
 OUT = "pythia"  # under data/
@@ -307,35 +307,20 @@ def _folder(size: str) -> str:
 
 # --- catalogue -----------------------------------------------------------------------------------
 
-KINDS = ["table", "text", "raw", "digitized", "derived"]
 LICENCE = "apache-2.0"  # a shared definition of data/catalogue.yaml: EleutherAI/pythia is Apache-2.0
 PAPER_LICENCE = "cc-by-4.0-facts"  # numbers (facts) from the paper; the registry file is the book's
 
 
-def field(name: str, type_: str = "string", description: str = "", **constraints) -> dict:
-    out: dict = {"name": name, "type": type_}
-    if description:
-        out["description"] = description
-    if constraints:
-        out["constraints"] = constraints
-    return out
-
 
 def registry_fields(description: str) -> list:
-    return [
+    return registry_schema(
         field("model", description=description, required=True, unique=True),
         field("family", required=True, enum=["Pythia"]),
-        field("name_in_source", required=True),
-        field("parameters", "number", "Non-embedding parameters, Table 1 of the paper.", minimum=0),
-        field("parameters_kind", enum=KINDS), field("parameters_source"),
-        field("training_tokens", "number", "Tokens seen: step x 2,097,152 (the paper's batch).", minimum=0),
-        field("training_tokens_kind", enum=KINDS), field("training_tokens_source"),
-        field("training_flops", "number", "6 x parameters x training_tokens (empty at step 0).", minimum=0),
-        field("flops_method", description="6ND (computed here) / unknown (step 0: no training).",
-              required=True, enum=["reported", "6ND", "unknown"]),
-        field("training_flops_kind", enum=KINDS), field("training_flops_source"),
-        "kind", "source", "note",
-    ]
+        parameters="Non-embedding parameters, Table 1 of the paper.",
+        tokens="Tokens seen: step x 2,097,152 (the paper's batch).",
+        flops="6 x parameters x training_tokens (empty at step 0).",
+        flops_method=field("flops_method", description="6ND (computed here) / unknown (step 0: no training).",
+                           required=True, enum=["reported", "6ND", "unknown"]))
 
 
 def catalogue(rows: list[dict], left_out: Counter, missing: Counter, used: Counter, n_models: int) -> dict:

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 
-from .common import SourceRowError, pdf_page_text, write_catalogue, write_csv
+from .common import SourceRowError, field, pdf_page_text, write_catalogue, write_csv
 
 PDF = "papers/schaeffer2023_mirage_neurips.pdf"  # under ../shared/sources
 OUT = "schaeffer2023"  # under data/
@@ -97,14 +97,6 @@ def claim_rows(pdf: Path) -> list[dict]:
                      "source": f"{PAPER} ({PAPER_VERSION}), p. {page}; PDF text layer", "note": note})
     return rows
 
-
-def field(name: str, type_: str = "string", description: str = "", **constraints) -> dict:
-    out: dict = {"name": name, "type": type_}
-    if description:
-        out["description"] = description
-    if constraints:
-        out["constraints"] = constraints
-    return out
 
 
 def catalogue(rows: list[dict]) -> dict:

@@ -19,13 +19,12 @@ repeated with other content, an unknown model, prompt type or a cell that is not
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from pathlib import Path
 
 
-from .common import SourceRowError, read_table, write_catalogue, write_csv
+from .common import SourceRowError, field, read_table, registry_schema, source_number, write_catalogue, write_csv
 
 FOLDER = "ukplab_on_emergence"  # under ../shared/sources
 FILE = "evaluation_scores.csv"
@@ -93,20 +92,6 @@ def paper_source(locator: str) -> str:
     return f"{PAPER} ({PAPER_VERSION}), {locator}"
 
 
-
-
-def number(path: Path, line: int, column: str, text: str, integer: bool = False) -> str:
-    try:
-        value = float(text)
-        ok = math.isfinite(value) and text == text.strip() and (not integer or value == int(value))
-    except ValueError:
-        ok = False
-    if not ok:
-        raise SourceRowError(f"{path}, line {line}, column '{column}': {text!r} is not a"
-                             f"{'n integer' if integer else ' number'}")
-    return text
-
-
 def run_rows(path: Path) -> tuple[list[dict], Counter, int]:
     """One record per run; also the counts of empty (-100) scores per column and of duplicate lines."""
     header, rows = read_table(path)
@@ -141,17 +126,17 @@ def run_rows(path: Path) -> tuple[list[dict], Counter, int]:
         record = {"run_id": run_id,
                   "model": known[model], "model_in_source": model, "instruction_tuned": tuned[model],
                   "task": task.split("/")[0], "prompt_type": row["prompt_type"],
-                  "shots": number(path, line, "number_of_shots", row["number_of_shots"], integer=True),
-                  "temperature": number(path, line, "temperature", row["temperature"]),
-                  "seed": "" if row["seed"] == "None" else number(path, line, "seed", row["seed"], integer=True),
-                  "number_of_data": number(path, line, "number_of_data", row["number_of_data"], integer=True),
+                  "shots": source_number(path, line, "number_of_shots", row["number_of_shots"], integer=True),
+                  "temperature": source_number(path, line, "temperature", row["temperature"]),
+                  "seed": "" if row["seed"] == "None" else source_number(path, line, "seed", row["seed"], integer=True),
+                  "number_of_data": source_number(path, line, "number_of_data", row["number_of_data"], integer=True),
                   "kind": "raw", "source": f"{REPO}@{COMMIT}:{FILE}, line {line}"}
         for name, column in METRICS.items():
             text = row[column]
             if text == MISSING:
                 empty[name] += 1
                 continue
-            record[name] = number(path, line, column, text)
+            record[name] = source_number(path, line, column, text)
         out.append(record)
     return out, empty, duplicates
 
@@ -270,20 +255,11 @@ def claim_rows() -> list[dict]:
 
 # --- catalogue -----------------------------------------------------------------------------------
 
-KINDS = ["table", "text", "raw", "digitized", "derived"]
 LICENCE = {"name": "CC-BY-SA-4.0", "path": "https://creativecommons.org/licenses/by-sa/4.0/",
            "title": "UKPLab/on-emergence's evaluation_scores.csv is CC BY-SA 4.0; this derived file keeps "
                     "that licence (share-alike)"}
 CLAIM_LICENCE = "cc-by-4.0-facts"  # a shared definition of data/catalogue.yaml
 
-
-def field(name: str, type_: str = "string", description: str = "", **constraints) -> dict:
-    out: dict = {"name": name, "type": type_}
-    if description:
-        out["description"] = description
-    if constraints:
-        out["constraints"] = constraints
-    return out
 
 
 def catalogue(runs: list[dict], empty: Counter, duplicates: int, models: list[dict]) -> dict:
@@ -328,20 +304,14 @@ def catalogue(runs: list[dict], empty: Counter, duplicates: int, models: list[di
         {"name": "models_ukplab", "path": "models.csv",
          "title": "Model registry: the models of Lu et al. 2024 not already in data/models.csv",
          "description": registry_desc, "format": "csv", "encoding": "utf-8", "licenses": [CLAIM_LICENCE],
-         "schema": {"primaryKey": ["model"], "fields": [
+         "schema": {"primaryKey": ["model"], "fields": registry_schema(
              field("model", description="Lu et al.'s Table 1 name, or the CSV's name for models outside it.",
                    required=True, unique=True),
              field("family", required=True,
                    enum=sorted({family for _, family, *_ in NEW.values()})),
-             field("name_in_source", required=True),
-             field("parameters", "number", "Size as Lu et al. Table 1 prints it.", minimum=0),
-             field("parameters_kind", enum=KINDS), field("parameters_source"),
-             field("training_tokens", "number", "Not stated (empty).", minimum=0),
-             field("training_tokens_kind", enum=KINDS), field("training_tokens_source"),
-             field("training_flops", "number", "Not stated (empty).", minimum=0),
-             field("flops_method", required=True, enum=["reported", "6ND", "unknown"]),
-             field("training_flops_kind", enum=KINDS), field("training_flops_source"),
-             "kind", "source", "note"]}},
+             parameters="Size as Lu et al. Table 1 prints it.",
+             tokens="Not stated (empty).",
+             flops="Not stated (empty).")}},
         {"name": "ukplab_runs", "path": "runs.csv",
          "title": "Lu et al. 2024: every run's scores (model x task x prompt type x shots x seed)",
          "description": runs_desc, "format": "csv", "encoding": "utf-8", "licenses": [LICENCE],

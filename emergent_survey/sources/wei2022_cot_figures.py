@@ -100,19 +100,13 @@ def figure4(sources: Path, data_dir: Path) -> tuple[list[dict], list]:
                     asdiv = table[(model, "ASDiv", SETTING[series])]["value"]
                     note += f"; Table 2's ASDiv value for this model and prompting is {asdiv}"
                 out = ext.row(spec, point, model, note=note)
-                rows.append(_compared(out, record["value"], record["source"]))
+                rows.append(ext.compared_with_table(out, record["value"], record["source"]))
                 pdf_xs.append(point.pdf_x)
         for point in (p for p in points if p.x is None):
             out = ext.row(spec, point, note=PRIOR_BEST_NOTE.get(task, "dashed line across the panel"))
-            rows.append(_compared(out, PRIOR_BEST_TABLE[task], PRIOR_BEST_SOURCE))
+            rows.append(ext.compared_with_table(out, PRIOR_BEST_TABLE[task], PRIOR_BEST_SOURCE))
             pdf_xs.append(None)
     return rows, pdf_xs
-
-
-def _compared(row: dict, table_value: str, table_source: str) -> dict:
-    difference = float(row["y_value"]) - float(table_value)
-    return {**row, "table_value": table_value, "difference": f"{round(difference, 3) + 0.0:.3f}",
-            "table_source": table_source}
 
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:

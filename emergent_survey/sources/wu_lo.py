@@ -38,7 +38,7 @@ from collections import Counter
 from pathlib import Path
 
 
-from .common import SourceRowError, read_table, write_catalogue, write_csv
+from .common import SourceRowError, field, read_table, source_number, write_catalogue, write_csv
 
 FOLDER = "expemergence_wu_lo"  # under ../shared/sources
 OUT = "wu_lo"  # under data/
@@ -68,20 +68,6 @@ META = {"Model Size (B)": 9, "Pretraining Data Size (T)": 12, "FLOPs (1E21)": 21
 
 def repo_file(relative: str) -> str:
     return f"{REPO}@{COMMIT}:{relative}"
-
-
-
-
-def number(path: Path, line: int, column: str, text: str) -> str | None:
-    if text == "":
-        return None
-    try:
-        ok = math.isfinite(float(text)) and text == text.strip()
-    except ValueError:
-        ok = False
-    if not ok:
-        raise SourceRowError(f"{path}, line {line}, column '{column}': {text!r} is not a number")
-    return text
 
 
 def parse_name(path: Path) -> dict:
@@ -126,7 +112,7 @@ def read_file(path: Path, info: dict, meta: dict[str, dict], skipped: Counter) -
     kept: dict[str, tuple] = {}
     for line, row in rows:
         model = row.get("Model", "")
-        values = {c: number(path, line, c, row[c]) for c, _, _ in columns}
+        values = {c: source_number(path, line, c, row[c], allow_empty=True) for c, _, _ in columns}
         present = [c for c, v in values.items() if v is not None]
         if not present:
             skipped["no values" if model else "empty line"] += 1
@@ -155,7 +141,7 @@ def read_file(path: Path, info: dict, meta: dict[str, dict], skipped: Counter) -
         elif mismatch is not None:
             kept[model] = (model, line, values, None, mismatch, row)
             continue
-        overall = {c: number(path, line, c, row.get(c, "")) for c in ("acc", "brier")}
+        overall = {c: source_number(path, line, c, row.get(c, ""), allow_empty=True) for c in ("acc", "brier")}
         kept[model] = (model, line, values, overall, None, row)
     out = []
     for model, line, values, overall, mismatch, row in kept.values():
@@ -211,14 +197,6 @@ def derive_rows(sources: Path) -> tuple[list[dict], list[dict], dict]:
 LICENCE = {"name": "MIT", "path": "https://opensource.org/licenses/MIT",
            "title": "tony10101105/ExpEmergence is MIT-licensed; values copied unchanged, one row per value"}
 
-
-def field(name: str, type_: str = "string", description: str = "", **constraints) -> dict:
-    out: dict = {"name": name, "type": type_}
-    if description:
-        out["description"] = description
-    if constraints:
-        out["constraints"] = constraints
-    return out
 
 
 def catalogue(bins: list[dict], overall: list[dict], stats: dict) -> dict:

@@ -50,7 +50,8 @@ def add_citation_section(app, doctree) -> None:
         f"  note      = {{{build}}}",
         "}",
     ])
-    plain = f"{edition['authors']} ({edition['date'][:4]}). “{chapter}.” In {edition['title']}, {build}."
+    closed = chapter if chapter[-1:] in "?!." else f"{chapter}."  # a question keeps its own mark
+    plain = f"{edition['authors']} ({edition['date'][:4]}). “{closed}” In {edition['title']}, {build}."
     # A rubric, not a section: the chapter's numbered sections stay the chapter's own.
     section = nodes.container(ids=["cite-this-chapter"], classes=["eb-cite"])
     section += nodes.rubric(text="Cite this chapter")

@@ -11,9 +11,9 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from emergent_survey import tables
+from emergent_survey import bundle, tables
 
-STATUS = Path("chapters") / "appendix" / "execution_status.json"
+STATUS = bundle.STATUS.relative_to(bundle.ROOT)
 
 
 class ExecutionStatusDirective(SphinxDirective):

@@ -50,7 +50,6 @@ class OverlayDirective(SphinxDirective):
         figure += caption
         figure += parsed.children[1:]
         if "name" in self.options:
-            self.options["name"] = self.options["name"]
             self.add_name(figure)
         return [figure]
 

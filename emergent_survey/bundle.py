@@ -41,25 +41,12 @@ data/catalogue.yaml and each folder's catalogue.yaml); text CC BY 4.0, code MIT.
 """
 
 
-def resources_with_references(names: list[str]) -> list[str]:
-    """``names`` and every resource their foreign keys point to, recursively (validation reads them)."""
-    wanted, queue = [], list(names)
-    while queue:
-        name = queue.pop()
-        if name in wanted:
-            continue
-        wanted.append(name)
-        foreign_keys = data.resource(name).get("schema", {}).get("foreignKeys", [])
-        queue += [key["reference"]["resource"] for key in foreign_keys if key["reference"].get("resource")]
-    return sorted(wanted)
-
-
 def bundle_files(notebook: str, status: dict | None = None) -> list[str]:
     """Repository-relative paths of everything the bundle of ``notebook`` holds."""
     status = status or json.loads(STATUS.read_text(encoding="utf-8"))
     if notebook not in status["notebooks"]:
         raise KeyError(f"{notebook} has no record in {STATUS.relative_to(ROOT)}: run `make execute`")
-    loaded = resources_with_references(status["notebooks"][notebook]["data"])
+    loaded = sorted({r for name in status["notebooks"][notebook]["data"] for r in data.with_references(name)})
     files = {notebook, "references.bib", "requirements.txt", "pyproject.toml", "data/catalogue.yaml"}
     for name in loaded:
         path = f"data/{data.resource(name)['path']}"

@@ -15,11 +15,33 @@ import pandas as pd
 from . import citations, data, provenance, tables
 
 
+CITATION_KEY = re.compile(r"^[a-z]+\d{4}[a-z0-9]*")
+
+
 def locator(source: str) -> str:
     """'wei2022flan (arXiv 2109.01652v5), Sec. 4.2, p. 7' -> 'Sec. 4.2, p. 7': the place in the
-    paper, without the citation key (the table cites the paper) or how it was read."""
-    place = re.sub(r"^[a-z]+\d{4}[a-z0-9]*\s*(\([^)]*\))?\s*(v\d+)?\s*,?\s*", "", source.strip())
-    return re.split(r";\s*read ", place, maxsplit=1)[0].strip(" ;,") or source
+    paper, without the citation key (the table cites the paper), the publication details in
+    parentheses (which may nest: 'PLOS Digital Health 2(2)') or how it was read. Empty when the
+    source names no place inside the work."""
+    place = source.strip()
+    key = CITATION_KEY.match(place)
+    if key:
+        place = place[key.end():].lstrip()
+        if place.startswith("("):
+            depth = 0
+            for end, char in enumerate(place):
+                depth += {"(": 1, ")": -1}.get(char, 0)
+                if depth == 0:
+                    place = place[end + 1:]
+                    break
+        place = re.sub(r"^\s*(v\d+)?\s*,?\s*", "", place)
+    return re.split(r";\s*read ", place, maxsplit=1)[0].strip(" ;,")
+
+
+def where(paper: str, source: str) -> str:
+    """'Wei et al. 2022c: Sec. 4.2, p. 7', or only the paper when the source names no place in it."""
+    place = locator(source)
+    return f"{citations.label(paper)}: {place}" if place else citations.label(paper)
 
 
 def _value(value: float) -> str | None:
@@ -52,15 +74,18 @@ class Claims:
         """The value as the prose shows it: ``digits`` decimals."""
         return f"{self.value(key):.{digits}f}"
 
-    def table(self, keys: list[str], caption: str, page: str = provenance.PAGE, what: dict[str, str] | None = None):
+    def table(self, keys: list[str], caption: str, page: str = provenance.PAGE, what: dict[str, str] | None = None,
+              value_format=None):
         """The claims ``keys`` as a table: what is measured, the value, the sentence, the paper.
 
-        ``what`` names each claim in words (default: its model and setting)."""
+        ``what`` names each claim in words (default: its model and setting); ``value_format``
+        formats a value (default: as the paper prints it)."""
         rows = self.rows.loc[keys].copy()
         rows["what"] = [what[k] if what and k in what else f"{r['model']}, {r['setting']}" for k, r in rows.iterrows()]
-        rows["where"] = [f"{citations.label(r['paper'])}: {locator(r['source'])}" for _, r in rows.iterrows()]
+        rows["where"] = [where(r["paper"], r["source"]) for _, r in rows.iterrows()]
         return tables.show(rows, {"what": "What",
-                                  "value": tables.Column("Value", _value, missing="the sentence states no number"),
+                                  "value": tables.Column("Value", value_format or _value,
+                                                         missing="the sentence states no number"),
                                   "unit": tables.Column("Unit", missing="the sentence states no number"),
                                   "quote": tables.Column("The paper's sentence", "quote"),
                                   "where": "Where"},

@@ -144,17 +144,23 @@ def resource(name: str, data_dir: Path | str | None = None) -> dict:
     return json.loads(resources[name])
 
 
-def _with_references(name: str, base: str) -> list[str]:
-    """``name`` and the resources its foreign keys point to, recursively, in that order."""
-    resources = _resources(base)
-    wanted, queue = [], [name]
+def with_references(name: str, data_dir: Path | str | None = None) -> list[str]:
+    """``name`` and the resources its foreign keys point to, recursively, in that order (validating
+    a file reads them all)."""
+    resources = _resources(_base(data_dir))
+    if name not in resources:
+        raise KeyError(f"no resource {name!r} in the data catalogue")
+    wanted, queue = [], [(name, "")]
     while queue:
-        current = queue.pop()
+        current, referrer = queue.pop()
         if current in wanted:
             continue
+        if current not in resources:
+            raise CatalogueError(f"data catalogue: resource {referrer!r} has a foreign key to {current!r}, "
+                                 "which no catalogue file lists")
         wanted.append(current)
         entry = json.loads(resources[current])
-        queue += [key["reference"]["resource"] for key in entry.get("schema", {}).get("foreignKeys", [])
+        queue += [(key["reference"]["resource"], current) for key in entry.get("schema", {}).get("foreignKeys", [])
                   if key["reference"].get("resource")]
     return wanted
 
@@ -163,7 +169,7 @@ def _package_for(name: str, base: str) -> frictionless.Package:
     """A package of ``name`` and the resources its foreign keys point to: building the whole
     catalogue's package for each file costs more than validating the file."""
     root = json.loads(_descriptor(base))
-    root["resources"] = [json.loads(_resources(base)[n]) for n in _with_references(name, base)]
+    root["resources"] = [json.loads(_resources(base)[n]) for n in with_references(name, base)]
     return frictionless.Package(root, basepath=base)
 
 
@@ -186,7 +192,7 @@ def _validation_key(name: str, base: str) -> str:
     """A digest of everything validating ``name`` reads: the catalogue entries of the resource and
     of the resources its foreign keys point to, and the bytes of their files."""
     digest = hashlib.sha256(ROW_RULES_KEY)
-    for entry in (_resources(base)[n] for n in _with_references(name, base)):
+    for entry in (_resources(base)[n] for n in with_references(name, base)):
         digest.update(entry.encode())
         digest.update((Path(base) / json.loads(entry)["path"]).read_bytes())
     return digest.hexdigest()
@@ -251,12 +257,9 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     return _load_cached(name, str(Path(data_dir) if data_dir else DATA_DIR)).copy()
 
 
-def source_line(name: str, data_dir: Path | str | None = None) -> str:
-    """One line for a figure caption: file, licence and kinds of the values it holds."""
-    entry = resource(name, data_dir)
-    kinds = ", ".join(sorted(load(name, data_dir)["kind"].dropna().unique()))
-    licences = ", ".join(lic.get("name", "") for lic in entry.get("licenses", []))
-    return f"Data: data/{entry['path']} (kind: {kinds}; licence: {licences})"
+def truthy(value) -> bool:
+    """A boolean cell, as the loader returns it or as written (True, 'true', 'True', '1')."""
+    return str(value).strip().lower() in ("true", "1")
 
 
 def lookup(frame: pd.DataFrame, column: str = "value", **where) -> float:

@@ -35,9 +35,8 @@ def panel(ax, rows: pd.DataFrame, systems: list[str], styles: dict[str, tuple[st
         value = float(by_system.loc[system, "value"])
         family, setting, label = styles[system]
         ax.plot([0, value], [y, y], color=RULE_COLOR, linewidth=1.0, zorder=1, label="_rule")
-        shown = label if label not in seen else "_" + label
-        seen.add(label)
-        plotting.draw_series(ax, [value], [y], family, setting, label=shown, zorder=3, markersize=6)
+        plotting.draw_series(ax, [value], [y], family, setting, label=plotting.legend_once(seen, label), zorder=3,
+                             markersize=6)
     labels = row_labels or {}
     ax.set_yticks(range(len(systems)), [labels.get(s, s) for s in systems])
     ax.set_ylim(len(systems) - 0.4, -0.6)

@@ -11,6 +11,10 @@ import math
 
 import pandas as pd
 
+# The book's emergence detector: an ability emerges at the smallest scale from which a model stays
+# more than this many percentage points above random chance at every larger scale.
+DETECTOR_MARGIN = 10.0
+
 
 def paired(observations: pd.DataFrame, scale: str, a: str, b: str,
            by: tuple[str, ...] = ()) -> pd.DataFrame:

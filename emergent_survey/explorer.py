@@ -64,8 +64,8 @@ def explorer(chapter: str, name: str, choices: dict[str, list[str]], draw: Calla
             for o, option in enumerate(options))
         controls.append(f'<fieldset class="eb-control"><legend>{html.escape(label)}</legend>{buttons}</fieldset>')
     views, rules = [], []
-    for i, (combination, panel) in enumerate(zip(combinations, grid.panels)):
-        src = f"{SITE_ROOT}figures/{chapter}/{name}/panel-{i + 1:02d}.svg"
+    for combination, panel, file in zip(combinations, grid.panels, grid.panel_files()):
+        src = f"{SITE_ROOT}figures/{chapter}/{file}"
         key = "-".join(map(str, combination))
         entries = [series_style(handle, label) for handle, label in zip(*panel.ax.get_legend_handles_labels())
                    if isinstance(handle, Line2D)]

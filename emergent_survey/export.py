@@ -17,10 +17,8 @@ import matplotlib
 from .data import ROOT
 
 FIGURES_DIR = ROOT / "figures"
-PNG_DPI = 150
 # Matplotlib writes a creation date and random SVG ids unless these are fixed.
 SVG_METADATA = {"Date": None, "Creator": None}
-PNG_METADATA = {"Software": None}
 
 
 WRITTEN: set[str] = set()
@@ -67,23 +65,7 @@ def svg_bytes(fig, salt: str) -> bytes:
     return buffer.getvalue()
 
 
-def save_svg(fig, chapter: str, relative: str) -> Path:
-    """Write ``fig`` as figures/<chapter>/<relative> (SVG)."""
-    return save_bytes(svg_bytes(fig, f"{chapter}/{relative}"), chapter, relative)
-
-
-def render_png(fig, dpi: int = PNG_DPI) -> bytes:
-    """``fig`` as PNG bytes without a timestamp."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, metadata=PNG_METADATA)
-    return buffer.getvalue()
-
-
 def save_bytes(content: bytes, chapter: str, relative: str) -> Path:
     return _deliver(_target(chapter, relative), content)
 
 
-def save_figure(fig, chapter: str, name: str) -> list[Path]:
-    """Write a single matplotlib figure as SVG and PNG under figures/<chapter>/; return the two paths."""
-    return [save_svg(fig, chapter, f"{name}.svg"),
-            save_bytes(render_png(fig), chapter, f"{name}.png")]

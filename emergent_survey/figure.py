@@ -26,6 +26,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -76,7 +77,8 @@ class FigureGrid:
 
     # ------------------------------------------------------------------ export
 
-    def _panel_files(self) -> list[str]:
+    def panel_files(self) -> list[str]:
+        """Each panel's file, relative to figures/<chapter>/."""
         return [f"{self.name}/panel-{i:02d}.svg" for i in range(1, len(self.panels) + 1)]
 
     def save(self, composite: bool = True) -> list[Path]:
@@ -86,9 +88,9 @@ class FigureGrid:
             raise FigureDesignError(f"{self.chapter}/{self.name}: a figure needs at least one panel")
         manifest = {"chapter": self.chapter, "name": self.name, "legend": self.legend_entries(), "panels": []}
         paths, drawings = [], []
-        for panel, file in zip(self.panels, self._panel_files()):
+        for panel, file in zip(self.panels, self.panel_files()):
             drawing = export.svg_bytes(panel.figure, f"{self.chapter}/{file}")  # draws: layout and ticks are set
-            panel.described = describe_panel(panel, drawn=True)
+            panel.described = describe_panel(panel)
             _check_legible(panel.described, f"{self.chapter}/{file}")
             paths.append(export.save_bytes(drawing, self.chapter, file))
             drawings.append(drawing)
@@ -116,7 +118,7 @@ class FigureGrid:
     def html(self, alt: str, data_files: dict[str, pd.DataFrame] | None = None) -> str:
         """The figure as HTML: legend, reflowing grid of panel images, data line (after ``save``)."""
         items = [panel_html(f"{SITE_ROOT}figures/{self.chapter}/{file}", panel.described)
-                 for panel, file in zip(self.panels, self._panel_files())]
+                 for panel, file in zip(self.panels, self.panel_files())]
         widest = max(p.described["width_px"] for p in self.panels)
         parts = [f'<div class="eb-figure" role="group" aria-label="{html.escape(alt)}">',
                  legend_html(self.legend_entries()), grid_html(items, widest, self.columns),
@@ -200,12 +202,22 @@ def _formatter(ax) -> callable:
     return lambda value: f"{value:.3g}"
 
 
-def describe_panel(panel: Panel, drawn: bool = False) -> dict:
+def _reference_position(x: pd.Series, y: pd.Series, x_text) -> str:
+    """Where a reference line lies, in words: "at 25" (horizontal), "at x = 10²²" (vertical),
+    "along y = x" (a diagonal)."""
+    if y.nunique() == 1:
+        return f"at {y.iloc[0]:.3g}"
+    if x.nunique() == 1:
+        return f"at x = {x_text(x.iloc[0])}"
+    if (x.to_numpy() == y.to_numpy()).all():
+        return "along y = x"
+    return f"from ({x_text(x.iloc[0])}, {y.iloc[0]:.3g}) to ({x_text(x.iloc[-1])}, {y.iloc[-1]:.3g})"
+
+
+def describe_panel(panel: Panel) -> dict:
     """Size, smallest text and series of a panel, and alt text written from the plotted data.
-    ``drawn``: the figure has just been drawn (saved), so its layout and tick labels are current."""
+    Call it after the panel is saved: saving draws the figure, so layout and tick labels are current."""
     fig, ax = panel.figure, panel.ax
-    if not drawn:
-        fig.canvas.draw()  # lay out, so tick labels and text extents are known
     width_pt, height_pt = fig.get_figwidth() * 72, fig.get_figheight() * 72
     min_font_pt = min((_smallest_glyph_pt(t) for t in _visible_texts(fig)), default=0.0)
     series, sentences = [], []
@@ -214,14 +226,21 @@ def describe_panel(panel: Panel, drawn: bool = False) -> dict:
         if not isinstance(handle, Line2D):
             continue
         series.append(series_style(handle, label))
-        x, y = (pd.Series(v, dtype=float).dropna() for v in handle.get_data())
+        x, y = (pd.Series(v, dtype=float) for v in handle.get_data())
         if handle.get_gid() == "reference":
-            sentences.append(f"{label} at {y.iloc[0]:.3g}")
-        elif len(y) and len(x) == len(y) and len(x) > 1:
-            sentences.append(f"{label}: {y.iloc[0]:.3g} at {x_text(x.iloc[0])} to {y.iloc[-1]:.3g} at "
-                             f"{x_text(x.iloc[-1])}")
-        elif len(y):
-            sentences.append(f"{label}: {y.iloc[0]:.3g}")
+            sentences.append(f"{label} {_reference_position(x.dropna(), y.dropna(), x_text)}")
+            continue
+        # The points a reader sees: a log axis cannot show zero or less.
+        shown = pd.DataFrame({"x": x, "y": y}).dropna()
+        for axis, scale in (("x", ax.get_xscale()), ("y", ax.get_yscale())):
+            if scale == "log":
+                shown = shown[shown[axis] > 0]
+        if len(shown) > 1:
+            first, last = shown.iloc[0], shown.iloc[-1]
+            sentences.append(f"{label}: {first['y']:.3g} at {x_text(first['x'])} to {last['y']:.3g} at "
+                             f"{x_text(last['x'])}")
+        elif len(shown):
+            sentences.append(f"{label}: {shown['y'].iloc[0]:.3g}")
     axes_text = f"{ax.get_ylabel() or 'value'} against {ax.get_xlabel() or 'x'}"
     if ax.get_xscale() == "log":
         axes_text += " (log scale)"

@@ -147,7 +147,6 @@ def draw(ax, nodes: pd.DataFrame, edges: pd.DataFrame, extra: dict[str, str] | N
 
     for node, spot in where.iterrows():
         role, label = by_id.loc[node, "role"], by_id.loc[node, "label"]
-        column = int(spot["column"])
         text = label + (f"\n{extra[node]}" if node in extra else "")
         if role == "start":
             ax.text(COLUMN_X[0] + BOX_WIDTH[0] / 2, centre_y(node), label, ha="center", va="center", fontsize=8,
@@ -161,7 +160,7 @@ def draw(ax, nodes: pd.DataFrame, edges: pd.DataFrame, extra: dict[str, str] | N
     for _, edge in edges.iterrows():
         source, target = edge["source_node"], edge["target_node"]
         answer = answer_of(edges, source, target)
-        s, t = where.loc[source], where.loc[target]
+        t = where.loc[target]
         if int(t["column"]) == 0:  # down the chain
             x = COLUMN_X[0] + BOX_WIDTH[0] / 2
             top = centre_y(source) - (box_height / 2 if by_id.loc[source, "role"] != "start" else 0.12)

@@ -14,7 +14,6 @@ not every model ever released; the chapter says so.
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.lines import Line2D
 
 from . import data, plotting, prose
 
@@ -111,12 +110,6 @@ def draw_tree(ax, models: pd.DataFrame, label_switch_year: float = 2020.5) -> No
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Release date")
     ax.spines["left"].set_visible(False)
-
-
-def legend_handles() -> list[Line2D]:
-    """The tree's legend entries (for a caller that needs them outside a FigureGrid)."""
-    return [Line2D([], [], linestyle="none", marker=MARKER, color=COLOR, fillstyle=fill, label=label)
-            for fill, label in WEIGHTS.values()]
 
 
 # ---------------------------------------------------------------------- claims

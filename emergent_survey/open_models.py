@@ -21,10 +21,11 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
-from . import citations, claims, data, discontinuity, families, frontier, observational, plotting, prose, registry, tables
+from . import (citations, claims, data, discontinuity, emergence, families, frontier, observational, plotting, prose,
+               registry, tables)
 
 PAGE = "chapters/open_models/index"
-MARGIN = 10.0  # the book's emergence detector: more than 10 points above chance (chapter on few-shot prompting)
+MARGIN = emergence.DETECTOR_MARGIN  # points above chance
 HIGHLIGHT = ["Pythia", "OPT", "Qwen1.5", "Llama-2", "Llama-3.1"]  # open families drawn in colour; the rest grey
 OTHER_OPEN = "other open models"
 BBH_MEAN = "BBH (mean of 27 tasks)"
@@ -64,9 +65,10 @@ def source(key: str, where: str) -> str:
     return f"{citations.link_html(key, PAGE)} {where}"
 
 
-def vertical(ax, x: float) -> None:
-    """A grey dotted vertical reference (explained in the caption, not the legend)."""
-    ax.axvline(x, color=plotting.REFERENCE_COLOR, linestyle=":", linewidth=1.1, label="_nolegend_").set_gid("reference")
+def _require(condition: bool, message: str) -> None:
+    """The data must have the shape the chapter's text describes; say what differs if not."""
+    if not condition:
+        raise ValueError(message)
 
 
 def load() -> SimpleNamespace:
@@ -90,6 +92,10 @@ def load() -> SimpleNamespace:
     d.bbh_chance = d.bbh_tasks.drop_duplicates("task")["chance"].mean() * 100  # mean chance of the 27 tasks
     d.cot_scale = d.table1.loc["Chain of thought: Math word problems", "emergent_training_flops"]
     d.bench = data.load("obsscaling_benchmarks")
+    chances = d.emergent.loc[d.emergent["task"] == "Persian QA", "chance"].dropna().unique()
+    _require(len(chances) == 1, f"data/obsscaling emergent tasks: Persian QA has chance levels {list(chances)}, "
+             "expected exactly one")
+    d.persian_chance = float(chances[0])  # a fraction: 0.25 for four options
     return d
 
 
@@ -98,9 +104,7 @@ def load() -> SimpleNamespace:
 
 def models_section(d) -> Section:
     fig2 = data.load("wei2022_figures_2_11").query("figure == 'Figure 2'")
-    persian_chance = d.emergent.loc[d.emergent["task"] == "Persian QA", "chance"].dropna().unique()
-    assert len(persian_chance) == 1
-    persian_chance = float(persian_chance[0])
+    persian_chance = d.persian_chance
     no_flops = [m for m in d.base.index[d.base["training_flops"].isna()] if d.sets.get(m) in ("paper", "preregistered")]
     size = lambda m: prose.parameters(d.models.loc[m, "parameters"])  # noqa: E731
     return Section({
@@ -247,7 +251,8 @@ def cot_section(d, grid, task_grid) -> Section:
     shots = d.cot.groupby(["task", "setting"])["shots"].unique()
     for key, (task, setting) in {"gsm_standard_shots": ("GSM8K", "standard"), "gsm_cot_shots": ("GSM8K", "chain_of_thought"),
                                  "bbh_shots": (BBH_MEAN, "chain_of_thought")}.items():
-        assert len(shots[(task, setting)]) == 1
+        _require(len(shots[(task, setting)]) == 1, f"data/obsscaling chain-of-thought results: {task} ({setting}) "
+                 f"uses shot counts {list(shots[(task, setting)])}, expected one (the text states one)")
         texts[key] = f"{shots[(task, setting)][0]:.0f}"
     flexible, shown = d.flexible, [f for f in HIGHLIGHT if f != "OPT"]  # OPT stays flat like Pythia (see the table)
     grid.columns = len(shown)
@@ -262,7 +267,7 @@ def cot_section(d, grid, task_grid) -> Section:
                 curve = rows[rows["setting"] == setting].sort_values("training_flops")
                 plotting.draw_series(ax, curve["training_flops"], curve["percent"], family, setting, markersize=4,
                                      label=plotting.setting_style(setting)["label"])
-            vertical(ax, d.cot_scale)
+            plotting.vertical_line(ax, d.cot_scale)
             if task == BBH_MEAN:
                 plotting.reference_line(ax, d.bbh_chance)
             plotting.format_scale_axis(ax, "training_flops")
@@ -312,6 +317,9 @@ def cot_section(d, grid, task_grid) -> Section:
     small = small.dropna(subset=["standard", "chain_of_thought"])
     hurt, sc = small[small["chain_of_thought"] < small["standard"]], by_family["gain_sc"].dropna()
     at = lambda family: families.at_or_below(row.loc[family, "first"], row.loc[family, "at_smallest"], sci)  # noqa: E731
+    highlighted = row.loc[row.index.isin(HIGHLIGHT), "largest"]
+    _require(highlighted.idxmin() == "Pythia", "the text calls Pythia's largest model the highlighted family's "
+             f"smallest in compute, but it is {highlighted.idxmin()}'s")
     texts |= {
         "cot_families": f"{len(by_family)}", "cot_gsm8k_found": f"{len(found)}", "cot_gsm8k_inside": f"{len(inside)}",
         "cot_gsm8k_inside_below": f"{(inside['first'] < d.cot_scale).sum()}",
@@ -365,14 +373,14 @@ def bbh_by_task(d, grid, section: Section) -> None:
         line = plotting.draw_other(ax, by_task[column], positions, label, index, markersize=5)
         line.set_linestyle("none")
         line.set_fillstyle("full" if column == "large" else "none")
-    vertical(ax, 0)
+    plotting.vertical_line(ax, 0)
     ax.set_yticks(positions, [task_label(name) for name in by_task["name"]])
     ax.set(ylim=(-0.8, len(by_task) - 0.2), xlabel="Gain in accuracy (points)")
     ax.grid(axis="y", visible=False)
     plotting.set_title(ax, "Chain of thought minus direct answer")
     grid.publish("fig_bbh_tasks",
                  alt="For each of the 27 BIG-Bench Hard tasks, the median gain of chain of thought over a direct answer "
-                     "in open models below and above 1.3e23 training FLOPs: near zero for the smaller models, large for "
+                     f"in open models below and above {sci(d.cot_scale)} training FLOPs: near zero for the smaller models, large for "
                      "most tasks in the larger ones, negative for a few.",
                  data={"obsscaling_cot": per_task})
     gaining, losing = by_task[by_task["large"] > MARGIN], by_task[by_task["large"] < 0].sort_values("large")
@@ -398,14 +406,8 @@ def bbh_by_task(d, grid, section: Section) -> None:
 
 def claims_table(source_claims: claims.Claims, what: dict[str, str], caption: str) -> tables.Table:
     """Stated numbers with their sentences; values formatted by size (FLOPs in powers of ten)."""
-    rows = source_claims.rows.loc[list(what)].assign(what=list(what.values()))
-    rows["where"] = [f"{citations.label(r['paper'])}: {r['source'].split(',', 1)[-1].split(';')[0].strip()}"
-                     for _, r in rows.iterrows()]
     value = lambda v: None if pd.isna(v) else (sci(v) if v >= 1e6 else f"{v:g}")  # noqa: E731
-    return tables.show(rows, {"what": "What", "value": tables.Column("Value", value, missing="the sentence states no number"),
-                              "unit": tables.Column("Unit", missing="no unit: no number"),
-                              "quote": tables.Column("The paper's sentence", "quote"), "where": "Where"},
-                       caption=caption, page=PAGE, data={name: group for name, group in rows.groupby("resource")})
+    return source_claims.table(list(what), caption, page=PAGE, what=what, value_format=value)
 
 
 def components_section(d, grid) -> Section:
@@ -490,7 +492,9 @@ def prediction_section(d, grid) -> Section:
     cutoff, k = d.ruan.value("default_cutoff_flops"), int(d.ruan.value("number_of_pcs"))
     train = [m for m in d.paper if d.flops[m] <= cutoff]
     test = [m for m in d.paper if m not in train]
-    assert len(train) == d.ruan.value("default_cutoff_train_models")
+    _require(len(train) == d.ruan.value("default_cutoff_train_models"),
+             f"{len(train)} models at or below the compute cutoff; Ruan et al. state "
+             f"{d.ruan.value('default_cutoff_train_models'):.0f} (data/obsscaling/claims.csv)")
     log_compute = np.log(d.flops.reindex(d.paper + d.preregistered).dropna() / 1e21).to_frame("ln_compute")
     tests, rows = {}, []
     for name, (target, chance, limit, benches, key) in prediction_targets(d).items():
@@ -518,8 +522,7 @@ def prediction_section(d, grid) -> Section:
             line = plotting.draw_other(ax, shown["actual"], shown["predicted"], label, index, markersize=4)
             line.set_linestyle("none")
             line.set_fillstyle("full" if fit == "observational" else "none")
-        ax.plot([0, 1], [0, 1], color=plotting.REFERENCE_COLOR, linestyle=":", linewidth=1.1,
-                label="perfect prediction")[0].set_gid("reference")
+        plotting.diagonal_line(ax, 0, 1, "perfect prediction")
         ax.set(xlim=(-0.05, 1.05), ylim=(-0.05, 1.05), xlabel="Actual", ylabel="Predicted")
         plotting.set_title(ax, name)
     cot = d.cot[d.cot["matching"] == "flexible"]
@@ -564,7 +567,7 @@ def prediction_section(d, grid) -> Section:
         "prereg_better": f"{(later_known['observational_prereg_mse'] < later_known['compute_prereg_mse']).sum()}",
         "prereg_new_family": f"{sum(d.models.loc[m, 'family'] not in paper_families for m in d.preregistered)}",
         "test_reach": f"{d.flops[tested].max() / cutoff:.0f}", "prereg_reach": f"{d.flops[d.preregistered].max() / cutoff:.0f}",
-        "persian_train_max": f"{train_max * 100:.1f}", "persian_train_max_raw": pct(25 + train_max * 75),
+        "persian_train_max": f"{train_max * 100:.1f}", "persian_train_max_raw": pct(100 * (d.persian_chance + train_max * (1 - d.persian_chance))),
         "observed_rmse_range": f"{results['observational_rmse'].min():.0f} to {results['observational_rmse'].max():.0f}",
         "prediction_panels": f"{len(PREDICTION_PANELS)}", "fit_parameters": f"{k + 1}",
         "sub_train": f"{results.loc['3-digit subtraction', 'train']}"}
@@ -632,8 +635,7 @@ def palm_section(d, grid) -> Section:
     ax = grid.panel("BIG-bench Lite: 540B against the trend")
     line = plotting.draw_other(ax, jumps["projection"], jumps["PaLM 540B"], "a BIG-bench Lite task (Table 41)", 0, markersize=4)
     line.set_linestyle("none")
-    ax.plot([0, 120], [0, 120], color=plotting.REFERENCE_COLOR, linestyle=":", linewidth=1.1,
-            label="540B on the trend")[0].set_gid("reference")
+    plotting.diagonal_line(ax, 0, 120, "540B on the trend")
     ax.set(xlim=(0, 120), ylim=(0, 100), xlabel="Projected from 8B and 62B", ylabel="PaLM 540B, actual")
     plotting.set_title(ax, "BIG-bench Lite: 540B against the trend")
     for task, scores in five.iloc[list(FIGURE5_SHOWN)].iterrows():
@@ -667,7 +669,8 @@ def frontier_section(d, grid) -> Section:
     gpt3_dated = matched[(matched["benchmark"] == "MMLU") & matched["name_in_epoch"].isin(["GPT-3", "GPT-3 175B"])]
     gpt3_date = notable.loc["GPT-3 175B (davinci)", "publication_date"]
     misjoined = matched[(matched["name_in_epoch"] == "Llama 2 (7B)") & (matched["epoch_model"] == "Llama 2-70B")]
-    assert len(misjoined) == 1  # the text describes this one row
+    _require(len(misjoined) == 1, f"data/epoch: {len(misjoined)} rows join 'Llama 2 (7B)' to Llama 2-70B; the text "
+             "describes exactly one")
     texts = {"epoch_matched": f"{len(matched)}", "epoch_rows": f"{len(in_scope)}", "routine_limit": sci(ROUTINE_LIMIT, 1),
              "epoch_instructgpt_date": pd.Timestamp(gpt3_dated["date"].iloc[0]).strftime("%-d %B %Y"),
              "epoch_gpt3_date": pd.Timestamp(gpt3_date).strftime("%-d %B %Y"),
@@ -678,6 +681,8 @@ def frontier_section(d, grid) -> Section:
         rows = matched[matched["benchmark"] == benchmark]
         lines[benchmark] = line = frontier.timeline(rows, "date", "training_compute_flop", "value", chance + MARGIN,
                                                     ROUTINE_LIMIT)
+        _require(line is not None, f"data/epoch: on {benchmark} no model passes {chance + MARGIN:g}, or none below "
+                 f"{ROUTINE_LIMIT:g} FLOPs does; the section's text needs both")
         first, routine, key = line["first"], line["routine"], benchmark.lower()
         same = rows[rows["epoch_model"] == routine["epoch_model"]]
         texts |= {f"{key}_bar": pct(chance + MARGIN), f"{key}_first_model": first["name_in_epoch"],
@@ -699,7 +704,7 @@ def frontier_section(d, grid) -> Section:
             title = f"{name} by {'date' if axis == 'date' else 'compute'}"
             alt = (f"{title}: {len(rows)} published scores from {rows['date'].min():%Y} to {rows['date'].max():%Y}; first "
                    f"above {chance + MARGIN:.0f}% {line['first']['name_in_epoch']} ({line['first']['date']:%B %Y}), first "
-                   f"below 1e23 FLOPs {line['routine']['name_in_epoch']} ({line['routine']['date']:%B %Y}).")
+                   f"below {sci(ROUTINE_LIMIT)} FLOPs {line['routine']['name_in_epoch']} ({line['routine']['date']:%B %Y}).")
             ax = grid.panel(title, alt=alt if axis == "date" else None)
             for index, (is_open, label) in enumerate(((True, "open weights"), (False, "API access or unreleased"))):
                 part = rows[rows["open"] == is_open].dropna(subset=[axis])
@@ -715,7 +720,7 @@ def frontier_section(d, grid) -> Section:
             else:
                 plotting.format_scale_axis(ax, "training_flops")
                 ax.set_xlim(1e22, 1e26)
-                vertical(ax, ROUTINE_LIMIT)
+                plotting.vertical_line(ax, ROUTINE_LIMIT)
             ax.set(ylim=(0, 100), ylabel="Score (%)")
             plotting.set_title(ax, title)
     grid.publish("fig_frontier",

@@ -48,9 +48,7 @@ FAMILY_STYLES = {
     "T5": FamilyStyle("#B15928", "d"),
     "EleutherAI": FamilyStyle("#1B9E77", "<"),
     # BIG-bench's own names: BIG-G is Google's dense LaMDA-PT-like family, GPT is OpenAI's GPT-3.
-    "BIG-G": FamilyStyle("#0072B2", "o"),
     "BIG-G sparse": FamilyStyle("#56B4E9", "X"),
-    "GPT": FamilyStyle("#E69F00", "s"),
     "GPT-Neo/J": FamilyStyle("#882255", "<"),
     "GPT-2": FamilyStyle("#999933", ">"),
     "UnifiedQA": FamilyStyle("#44AA99", "d"),
@@ -69,6 +67,7 @@ FAMILY_STYLES = {
 }
 # Families that are another family under the name a source uses (same models, same look).
 FAMILY_ALIASES = {"BIG-G": "LaMDA", "GPT": "GPT-3"}
+FAMILY_STYLES |= {alias: FAMILY_STYLES[family] for alias, family in FAMILY_ALIASES.items()}
 
 SETTING_STYLES = {
     # The baseline is dashed and hollow, the technique solid and filled.
@@ -200,6 +199,14 @@ def draw_series(ax, x, y, family: str, setting: str, label: str | None = None, *
     return line
 
 
+def legend_once(seen: set, label: str) -> str:
+    """``label`` the first time a panel uses it; after that a label matplotlib leaves out of legends."""
+    if label in seen:
+        return "_" + label
+    seen.add(label)
+    return label
+
+
 def draw_other(ax, x, y, label: str, index: int, **kwargs):
     """A series that is not a model family (a task, an example), in the ``index``-th neutral style."""
     color, marker, linestyle = OTHER_STYLES[index % len(OTHER_STYLES)]
@@ -215,6 +222,21 @@ def reference_line(ax, y: float, label: str = "random chance", annotate: bool = 
     if annotate:
         ax.annotate(label, (0.99, y), xycoords=("axes fraction", "data"), ha="right", va="bottom",
                     fontsize=8, color=REFERENCE_COLOR)
+    return line
+
+
+def vertical_line(ax, x: float, label: str = "_nolegend_"):
+    """A vertical reference (a threshold, a margin, zero); "_nolegend_" when the caption explains it."""
+    line = ax.axvline(x, color=REFERENCE_COLOR, linestyle=":", linewidth=1.1, label=label)
+    line.set_gid("reference")
+    return line
+
+
+def diagonal_line(ax, low: float, high: float, label: str, linewidth: float = 1.1):
+    """The line y = x from ``low`` to ``high`` (perfect prediction, perfect calibration)."""
+    (line,) = ax.plot([low, high], [low, high], color=REFERENCE_COLOR, linestyle=":", linewidth=linewidth,
+                      label=label)
+    line.set_gid("reference")
     return line
 
 
@@ -327,9 +349,7 @@ def readout_panel(ax, points: pd.DataFrame, scale: str, title: str,
     for name, group in points.dropna(subset=["x_value"]).groupby("series", sort=False):
         family, how = series.get(name, (name, setting))
         group = group.sort_values("x_value")
-        label = name if name in series and family not in name else None
-        draw_series(ax, group["x_value"], group["y_value"], family, how,
-                    label=label if label is None else f"{family}, {setting_style(how)['label']}")
+        draw_series(ax, group["x_value"], group["y_value"], family, how)  # labelled "family, setting"
     for _, line in points[points["x_value"].isna()].iterrows():
         name = line["series"]
         reference_line(ax, line["y_value"], label="random chance" if name == "Random" else name)
@@ -362,9 +382,7 @@ def shots_panel(ax, points: pd.DataFrame, scale: str, title: str) -> None:
 def reliability_diagram(ax, table: pd.DataFrame, label: str, index: int = 0) -> None:
     """Accuracy against mean confidence per bin (marker area ~ count), with the diagonal of a
     perfectly calibrated model."""
-    reference_line_diagonal = ax.plot([0, 1], [0, 1], color=REFERENCE_COLOR, linestyle=":", linewidth=1.0,
-                                      label="perfect calibration")[0]
-    reference_line_diagonal.set_gid("reference")
+    diagonal_line(ax, 0, 1, "perfect calibration", linewidth=1.0)
     color, marker, _ = OTHER_STYLES[index % len(OTHER_STYLES)]
     sizes = 120 * table["count"] / table["count"].max()
     ax.scatter(table["confidence"], table["accuracy"], s=sizes, color=color, marker=marker, alpha=0.85)

@@ -98,8 +98,8 @@ def _panel_key(panel: str) -> tuple:
 
 
 def panel_list(panels: list[str]) -> str:
-    """'Figure 2B', 'Figure 2C', 'Figure 5A' -> 'Fig. 2B–C, 5A' style text: figures in order, each with
-    its panel letters ('Fig. 2 (B, C); Fig. 5 (A)'); a label that is no 'Figure N[X]' is kept as is."""
+    """'Figure 2B', 'Figure 2C', 'Figure 5A' -> 'Fig. 2 (B, C); Fig. 5 (A)': figures in order, each
+    with its panel letters; a label that is no 'Figure N[X]' is kept as is."""
     by_figure: dict[str, list[str]] = {}
     others = []
     for panel in sorted(set(panels), key=_panel_key):

@@ -41,6 +41,21 @@ def points(value: float, digits: int = 1) -> str:
     return f"{value:+.{digits}f}"
 
 
+def agreement(largest_difference: float, unit: str = "points", digits: int = 2) -> str:
+    """'exactly' when the largest difference rounds to zero, else 'to within 0.03 points'."""
+    shown = f"{abs(largest_difference):.{digits}f}"
+    return "exactly" if float(shown) == 0 else f"to within {shown} {unit}"
+
+
+def share(part: int, whole: int, noun: str) -> str:
+    """'2 of the 6 tasks', or 'all 3 tasks' / 'none of the 3 tasks' when the count is everything or nothing."""
+    if whole > 1 and part == whole:
+        return f"all {whole} {noun}"
+    if whole > 1 and part == 0:
+        return f"none of the {whole} {noun}"
+    return f"{part} of the {whole} {noun}"
+
+
 def glue_text(name: str, text: str) -> None:
     """Glue ``text`` under ``name`` for {glue:md} in the prose."""
     glue(name, Markdown(text), display=False)
@@ -49,12 +64,3 @@ def glue_text(name: str, text: str) -> None:
 def glue_html(name: str, content: str) -> None:
     """Glue an HTML fragment (a published figure, a table) for {glue:figure} or {glue}."""
     glue(name, HTML(content), display=False)
-
-
-def glue_figure(name: str, fig) -> None:
-    """Glue a figure for a {glue:figure} directive (with caption and alt text) and close it,
-    so the notebook does not also show it as a plain cell output."""
-    import matplotlib.pyplot as plt  # here, not at the top: the book's Sphinx extensions import this module
-
-    glue(name, fig, display=False)
-    plt.close(fig)

@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.ticker import LogLocator, NullLocator
 
 from . import plotting
+from .verdicts import geometric_grid  # the same thinning rule the verdicts use for training runs
 
 
 def runs(ax, rows: pd.DataFrame, x: str, family: str, setting: str, label: str, y: str = "value",
@@ -76,13 +77,6 @@ def lollipops(ax, values, positions, family: str, setting: str, label: str, offs
     return plotting.draw_series(ax, xs, ys, family, setting, label=label, markevery=ends, **style)
 
 
-def vertical_reference(ax, x: float, label: str):
-    """A vertical grey dotted line (a margin, a threshold), in the legend under ``label``."""
-    line = ax.axvline(x, color=plotting.REFERENCE_COLOR, linestyle=":", linewidth=1.1, label=label)
-    line.set_gid("reference")
-    return line
-
-
 def flops_axis(ax) -> None:
     """Log training FLOPs, labelled every second decade (labels fit a narrow panel)."""
     plotting.format_scale_axis(ax, "training_flops")
@@ -112,8 +106,6 @@ def thinned(rows: pd.DataFrame, factor: float, by: tuple[str, ...] = ("run", "ta
     """For drawing long logs: per run (and task and metric: one curve), the checkpoints at least
     ``factor`` apart in ``order`` (the last one always kept), so that a figure of many runs stays light.
     The data file keeps every checkpoint."""
-    from .verdicts import geometric_grid  # the same rule the verdicts use for training runs
-
     keys = [key for key in by if key in rows]
     parts = [geometric_grid(curve, order, factor) for _, curve in rows.groupby(keys, sort=True)]
     return pd.concat(parts) if parts else rows.iloc[0:0]

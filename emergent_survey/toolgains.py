@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import data
+
 TOOL_SYSTEM = "Toolformer"
 DISABLED_SYSTEM = "Toolformer (disabled)"
-
-
-def truthy(value) -> bool:
-    """A boolean cell as the loader returns it (True, 'true', 'True')."""
-    return str(value).strip().lower() == "true"
 
 
 def per_benchmark(rows: pd.DataFrame, tool_system: str = TOOL_SYSTEM,
@@ -30,10 +27,10 @@ def per_benchmark(rows: pd.DataFrame, tool_system: str = TOOL_SYSTEM,
         if tool_system not in by_system.index or disabled_system not in by_system.index:
             raise KeyError(f"{benchmark}: needs rows for {tool_system!r} and {disabled_system!r}")
         tool = by_system.loc[tool_system]
-        if not truthy(tool["tool_calls"]) or truthy(by_system.loc[disabled_system, "tool_calls"]):
+        if not data.truthy(tool["tool_calls"]) or data.truthy(by_system.loc[disabled_system, "tool_calls"]):
             raise ValueError(f"{benchmark}: {tool_system!r} must call tools and {disabled_system!r} must not")
         with_calls, without = float(tool["value"]), float(by_system.loc[disabled_system, "value"])
-        larger = group[(group["parameters"] > tool["parameters"]) & ~group["tool_calls"].map(truthy)]
+        larger = group[(group["parameters"] > tool["parameters"]) & ~group["tool_calls"].map(data.truthy)]
         best = larger.loc[larger["value"].idxmax()] if not larger.empty else None
         out.append({
             "group": tool["group"], "benchmark": benchmark, "tool": tool["tool"],

@@ -39,7 +39,7 @@ from . import emergence
 
 CONCENTRATED = 2.0  # B / L at or above this: the improvement comes in a few steps
 FLAT_SHARE = 0.25  # for a loss: the share of its improvement that still counts as flat before the largest step
-MARGIN = 10.0  # points above chance, as in the emergence detector used throughout the book
+MARGIN = emergence.DETECTOR_MARGIN  # points above chance
 GRID_FACTOR = 2.0  # a training run is judged on checkpoints at least this factor apart in tokens
 
 

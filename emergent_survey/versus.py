@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import plotting
+from . import data, plotting
 
 PROMPTED = ["zero_shot", "one_shot", "few_shot"]
 EXCLUDED = {  # task -> why the comparison with the table's 'Fine-tuned SOTA' is not made
@@ -52,10 +52,6 @@ def h1_as_comparisons(rows: pd.DataFrame, task: str, benchmark: str, task_type: 
         "unit": part["unit"], "yang_section": yang_section, "kind": part["kind"], "source": part["source"],
         "note": part["note"]})
     return out.reset_index(drop=True)
-
-
-def _truthy(value) -> bool:
-    return str(value).strip().lower() in ("true", "1")
 
 
 def gpt3_against_sota(rows: pd.DataFrame) -> pd.DataFrame:
@@ -104,7 +100,7 @@ def best_by_approach(rows: pd.DataFrame) -> pd.DataFrame:
     model is ahead (negative = behind), in the metric's own direction."""
     out = []
     for (task_type, benchmark), group in rows.groupby(["task_type", "benchmark"], sort=False):
-        higher = _truthy(group["higher_is_better"].iloc[0])
+        higher = data.truthy(group["higher_is_better"].iloc[0])
         pick = pd.Series.idxmax if higher else pd.Series.idxmin
         record = {"task_type": task_type, "benchmark": benchmark, "metric": group["metric"].iloc[0],
                   "unit": group["unit"].iloc[0], "higher_is_better": higher}
@@ -136,21 +132,11 @@ def _family_point(ax, x, y, system, setting, label):
     return plotting.draw_series(ax, [x], [y], FAMILY_OF[system], setting, label=label, zorder=3)
 
 
-def _labelled(seen: set, label: str) -> str:
-    """The label the first time it is used in a panel; matplotlib's 'no legend' marker afterwards."""
-    if label in seen:
-        return "_" + label
-    seen.add(label)
-    return label
-
-
 def gap_panel(ax, table: pd.DataFrame, settings=("zero_shot", "few_shot")) -> None:
     """Tasks on the y axis (largest shortfall at the bottom), gap to the fine-tuned SOTA in points on the x axis,
     one GPT-3 marker per setting, a thin line joining them, a dotted line at zero (the SOTA itself)."""
     shown = table[table["excluded"] == ""].sort_values("gap_few_shot", ascending=True).reset_index(drop=True)
-    zero = ax.axvline(0, color=plotting.REFERENCE_COLOR, linestyle=":", linewidth=1.1,
-                      label="fine-tuned state of the art (Table H.1)")
-    zero.set_gid("reference")
+    plotting.vertical_line(ax, 0, "fine-tuned state of the art (Table H.1)")
     seen: set = set()
     for y, row in shown.iterrows():
         gaps = [row[f"gap_{s}"] for s in settings if not np.isnan(row[f"gap_{s}"])]
@@ -160,7 +146,7 @@ def gap_panel(ax, table: pd.DataFrame, settings=("zero_shot", "few_shot")) -> No
             if np.isnan(row[f"gap_{setting}"]):
                 continue
             label = f"GPT-3 175B, {plotting.setting_style(setting)['label']}"
-            plotting.draw_series(ax, [row[f"gap_{setting}"]], [y], "GPT-3", setting, label=_labelled(seen, label),
+            plotting.draw_series(ax, [row[f"gap_{setting}"]], [y], "GPT-3", setting, label=plotting.legend_once(seen, label),
                                  zorder=3)
     ax.set_yticks(range(len(shown)), [display_name(t, m) for t, m in zip(shown["task"], shown["metric"])])
     ax.set_ylim(-0.7, len(shown) - 0.3)
@@ -184,7 +170,7 @@ def dot_panel(ax, rows: pd.DataFrame, benchmarks: list[str], xlabel: str,
         group = rows[rows["benchmark"] == benchmark]
         if group.empty:
             raise KeyError(f"no rows for benchmark {benchmark!r}")
-        higher = _truthy(group["higher_is_better"].iloc[0])
+        higher = data.truthy(group["higher_is_better"].iloc[0])
         drawn = group[(group["approach"] != "prompted_llm") | group["setting"].isin(prompted_settings)]
         ax.plot([drawn["value"].min(), drawn["value"].max()], [y, y], color="#cccccc", linewidth=1.0, zorder=1)
         tuned = group[group["approach"] == "fine_tuned"]
@@ -193,13 +179,13 @@ def dot_panel(ax, rows: pd.DataFrame, benchmarks: list[str], xlabel: str,
             kind = FINE_TUNED_BEST if index == best else FINE_TUNED_OTHER
             color, marker, _ = plotting.OTHER_STYLES[kind]
             label = "best fine-tuned model in the source" if index == best else "another fine-tuned model"
-            _point(ax, row["value"], y, (color, marker), _labelled(seen, label), zorder=2, markersize=5)
+            _point(ax, row["value"], y, (color, marker), plotting.legend_once(seen, label), zorder=2, markersize=5)
         for _, row in group[group["approach"] == "random"].iterrows():
-            _point(ax, row["value"], y, RANDOM_STYLE, _labelled(seen, "random chance"), markersize=9, zorder=2)
+            _point(ax, row["value"], y, RANDOM_STYLE, plotting.legend_once(seen, "random chance"), markersize=9, zorder=2)
         for _, row in group[(group["approach"] == "prompted_llm") & group["setting"].isin(prompted_settings)].iterrows():
             family = FAMILY_OF[row["system"]]
             label = f"{family}, {plotting.setting_style(row['setting'])['label']}"
-            _family_point(ax, row["value"], y, row["system"], row["setting"], _labelled(seen, label))
+            _family_point(ax, row["value"], y, row["system"], row["setting"], plotting.legend_once(seen, label))
     ax.set_yticks(range(len(benchmarks)), benchmarks)
     ax.set_ylim(len(benchmarks) - 0.4, -0.6)
     ax.set_xlabel(xlabel)

@@ -4,7 +4,8 @@ Run with `make data`. One module per source does the work (emergent_survey/sourc
 itself never needs ../shared: the outputs are committed, and tests/test_derive_data.py re-runs
 each module and compares bytes.
 
-    python scripts/derive_data.py [--sources ../shared/sources] [--out data] [--only NAME ...]
+    python scripts/derive_data.py [--sources ../shared/sources] [--out data] [--figures-out figures]
+                                  [--only NAME ...]
 """
 
 from __future__ import annotations

@@ -20,10 +20,11 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+from emergent_survey.bundle import STATUS
 
 ROOT = Path(__file__).resolve().parent.parent
-STATUS = ROOT / "chapters" / "appendix" / "execution_status.json"
 KEY_PACKAGES = ["jupyter-book", "myst-nb", "matplotlib", "pandas", "numpy", "frictionless", "pdfplumber"]
 # Run after the notebook's own cells and dropped before saving: which resources did it load, which
 # figure files did it export?
@@ -40,11 +41,12 @@ def execute(path: Path) -> dict:
     try:
         client.execute()
         result, error = "ok", ""
-    except CellExecutionError as exc:
-        result, error = "error", str(exc).strip().splitlines()[-1][:300]
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        result, error = "error", (str(exc).strip().splitlines() or [type(exc).__name__])[-1][:300]
     seconds = round(time.perf_counter() - start, 1)
     probe = notebook.cells.pop()
-    used = json.loads(probe.outputs[0]["text"]) if result == "ok" and probe.outputs else {"data": [], "figures": []}
+    # A failed run leaves out data and figures: record() keeps those of the last good run.
+    used = json.loads(probe.outputs[0]["text"]) if result == "ok" and probe.outputs else {}
     if result == "ok":
         nbformat.write(notebook, path)
     print(f"{'executed' if result == 'ok' else 'FAILED'} {path.relative_to(ROOT)} ({seconds} s){' ' + error if error else ''}")
@@ -53,10 +55,13 @@ def execute(path: Path) -> dict:
 
 
 def record(runs: list[dict]) -> None:
-    """Merge this run's notebooks into the status file (others keep their last run)."""
+    """Merge this run's notebooks into the status file (others keep their last run). A failed
+    notebook keeps the data and figures of its last good run, which its download bundle needs."""
     status = json.loads(STATUS.read_text(encoding="utf-8")) if STATUS.is_file() else {"notebooks": {}}
     for run in runs:
-        status["notebooks"][run["notebook"]] = {**run, "date": date.today().isoformat()}
+        last = status["notebooks"].get(run["notebook"], {})
+        used = {key: last.get(key, []) for key in ("data", "figures")}
+        status["notebooks"][run["notebook"]] = {**used, **run, "date": date.today().isoformat()}
     status["notebooks"] = dict(sorted(status["notebooks"].items()))
     status["environment"] = {"python": platform.python_version(), "platform": f"{platform.system()} {platform.machine()}",
                              **{name: version(name) for name in KEY_PACKAGES}}

@@ -12,6 +12,7 @@ links, math, raw data artefacts in the text, and optionally a full-page screensh
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -33,6 +34,9 @@ PAGE_TIMEOUT_MS = 30_000
 
 
 PRINT_DIR = "chapters/print"  # scripts/book_pdf.py's page, printed to book.pdf, not read on screen
+
+
+REFRESH = re.compile(r'<meta http-equiv="refresh"', re.I)  # a page that only sends the reader on
 
 
 def pages(html_dir: Path = HTML_DIR) -> list[str]:
@@ -188,10 +192,12 @@ class Site:
                     pass
 
             page.on("response", on_response)
-            page.goto(self.server.url(path), wait_until="load")
-            page.wait_for_timeout(100)  # responses of the load still being read; a refresh to start
-            if page.url.split("#")[0] != self.server.url(path):  # a redirect page (the site's index.html)
+            start = self.server.url(path)
+            page.goto(start, wait_until="load")
+            if REFRESH.search((self.html_dir / path).read_text(encoding="utf-8")):  # the site's index.html
+                page.wait_for_url(lambda url: url.split("#")[0] != start)
                 page.wait_for_load_state("load")
+            page.wait_for_timeout(100)  # responses of the load still being read
             visit.bytes_at_load = visit.total_bytes
             page.evaluate(LOAD_ALL_IMAGES_JS)
             page.wait_for_timeout(50)

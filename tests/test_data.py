@@ -124,6 +124,16 @@ def test_two_resources_with_one_name_fail_naming_both_files(broken_copy):
         data.catalogue(broken_copy)
 
 
+def test_foreign_key_to_an_unlisted_resource_fails_naming_the_referrer(broken_copy):
+    write_fragment(broken_copy / "scaling_laws", "resources:\n  - name: scaling_constants\n    path: constants.csv\n"
+                   "    licenses: [cc-by-4.0]\n    schema:\n      fields: [kind, source, note]\n      foreignKeys:\n"
+                   "        - {fields: kind, reference: {resource: no_such_table, fields: kind}}\n")
+    with pytest.raises(data.CatalogueError, match=r"resource 'scaling_constants' has a foreign key to 'no_such_table'"):
+        data.with_references("scaling_constants", broken_copy)
+    with pytest.raises(KeyError, match=r"no resource 'no_such_file'"):
+        data.with_references("no_such_file", broken_copy)
+
+
 # A source a reader can follow names the paper and where in it, or a repository file at a commit;
 # these forms name nothing a reader can open.
 FORBIDDEN = {
@@ -131,6 +141,7 @@ FORBIDDEN = {
     "a machine path": re.compile(r"(?<![\w.~])/(?:tmp|work|home|root|Users|mnt)/"),
     "a bare IP address": re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b"),
     "a search-tool call": re.compile(r"\b(?:find_string|read_file)\b"),
+    "a search corpus instead of the source": re.compile(r"(?i)\bsearch corpus\b"),
 }
 
 

@@ -17,9 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ROOT / "figures"
 NOTEBOOKS = sorted(p for p in (ROOT / "chapters").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 EXPORTING = [p for p in NOTEBOOKS if any(call in p.read_text(encoding="utf-8")
-                                         for call in ("FigureGrid(", "explorer.explorer(", "save_figure("))]
+                                         for call in ("FigureGrid(", "explorer.explorer("))]
 MANIFESTS = sorted(p for p in FIGURES.glob("*/*.json") if p.parent.name != "verification")  # overlays: make data
 FAMILY_COLORS = {style.color.lower() for style in plotting.FAMILY_STYLES.values()}
+
+
+def test_every_family_has_its_own_colour_and_marker():
+    """Family = colour + marker: two families (other than a family and its alias) never share both."""
+    owners: dict = {}
+    for family, style in plotting.FAMILY_STYLES.items():
+        owners.setdefault((style.color.lower(), style.marker), set()).add(plotting.FAMILY_ALIASES.get(family, family))
+    shared = {pair: sorted(families) for pair, families in owners.items() if len(families) > 1}
+    assert not shared, f"families drawn alike: {shared}"
 
 
 def test_some_notebooks_export_figures():

@@ -205,4 +205,4 @@ def test_reader_counts_lines_of_multi_line_records(tmp_path):
     _, rows = obsscaling.read_table(path)
     assert [line for line, _ in rows] == [2, 4]
     with pytest.raises(SourceRowError, match=r"t.csv, line 4, column 'x': 'oops' is not a number"):
-        source_number(path, 4, "x", rows[1][1]["x"], allow_empty=True)
+        source_number(path, rows[1][0], "x", rows[1][1]["x"], allow_empty=True)

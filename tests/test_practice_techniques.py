@@ -192,7 +192,7 @@ def test_toolformer_tables_are_complete():
     rows = data.load("toolformer_tables_3_5")
     assert rows.groupby("benchmark")["system"].nunique().eq(6).all()
     assert len(rows) == 9 * 6
-    calls = rows[rows["tool_calls"].map(toolgains.truthy)]
+    calls = rows[rows["tool_calls"].map(data.truthy)]
     assert set(calls["system"]) == {"Toolformer"}
     assert set(rows.loc[rows["system"] == "Toolformer", "parameters"]) == {6.7e9}
 

@@ -8,7 +8,7 @@ import matplotlib
 import pandas as pd
 import pytest
 
-from emergent_survey import citations, explorer, figure, plotting, tables
+from emergent_survey import claims, citations, explorer, figure, plotting, tables
 
 matplotlib.use("Agg")
 
@@ -112,6 +112,21 @@ def test_figure_grid_exports_panels_manifest_and_html(tmp_path, monkeypatch):
     assert 'data-min-font-px="10.67"' in html
 
 
+def test_alt_text_places_each_kind_of_reference_line(tmp_path, monkeypatch):
+    grid = _grid(tmp_path, monkeypatch)
+    ax = grid.panel("References")
+    plotting.draw_series(ax, [1e20, 1e22], [1.0, 2.0], "PaLM", "standard")
+    plotting.reference_line(ax, 25.0)
+    plotting.vertical_line(ax, 1e22, "threshold")
+    plotting.diagonal_line(ax, 0, 1, "perfect prediction")
+    plotting.format_scale_axis(ax, "training_flops")
+    grid.save()
+    alt = json.loads((tmp_path / "test_chapter" / "test_figure.json").read_text())["panels"][0]["alt"]
+    assert "random chance at 25" in alt
+    assert "threshold at x = 1.0 × 10²²" in alt
+    assert "perfect prediction along y = x" in alt
+
+
 def test_tiny_text_is_refused(tmp_path, monkeypatch):
     grid = _grid(tmp_path, monkeypatch)
     ax = grid.panel("too small")
@@ -156,3 +171,13 @@ def test_explorer_draws_every_view_and_shows_one_by_css(tmp_path, monkeypatch):
     assert len(list((tmp_path / "test_chapter" / "test_explorer").glob("*.svg"))) == 4
     assert repr(shown) == "Explorer(2 family x 2 prompting)"
     assert "<script" not in html
+
+
+@pytest.mark.parametrize("source, place", [
+    ("wei2022flan (arXiv 2109.01652v5), Sec. 4.2, p. 7", "Sec. 4.2, p. 7"),
+    ("kung2023performance (PLOS Digital Health 2(2): e0000198, 2023), abstract; read in copies", "abstract"),
+    ("jeong2023samsung (Economist (Korea), 30 March 2023), subheading; read on the article page", "subheading"),
+    ("bloomberg2023samsung (Bloomberg News, 2 May 2023); read in the republication", ""),
+])
+def test_claim_locator_keeps_only_the_place_in_the_work(source, place):
+    assert claims.locator(source) == place

@@ -21,3 +21,16 @@ def test_parameters():
 def test_points():
     assert prose.points(39.0) == "+39.0"
     assert prose.points(-0.5) == "-0.5"
+
+
+def test_share_names_all_and_none():
+    assert prose.share(3, 3, "tasks") == "all 3 tasks"
+    assert prose.share(0, 4, "sizes") == "none of the 4 sizes"
+    assert prose.share(2, 6, "tasks") == "2 of the 6 tasks"
+    assert prose.share(1, 1, "task") == "1 of the 1 task"  # a single case stays explicit
+
+
+def test_agreement_says_exactly_when_the_difference_rounds_to_zero():
+    assert prose.agreement(0.004) == "exactly"
+    assert prose.agreement(-0.03) == "to within 0.03 points"
+    assert prose.agreement(0.4, "%", digits=1) == "to within 0.4 %"

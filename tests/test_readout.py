@@ -375,8 +375,8 @@ def compare_with_scouting(shared_sources, pdf_name: str, figure: str):
     csv, scout_figure = SCOUTED[(pdf_name, figure)]
     specs = [s for s in PANEL_MODULES[pdf_name].PANELS if s["figure"] == figure]
     pdf = shared_sources / "papers" / specs[0]["pdf"]
-    if not pdf.exists() or not (shared_sources / csv).exists():
-        pytest.skip(f"{pdf} or {csv} not present")
+    assert pdf.exists(), f"{pdf} is missing from the shared sources"
+    assert (shared_sources / csv).exists(), f"{shared_sources / csv} is missing from the shared sources"
     scout = pd.read_csv(shared_sources / csv)
     scout = scout[scout["figure"] == scout_figure]
     if "point_kind" in scout:  # keep data points and reference lines, not error-bar ends

@@ -57,6 +57,18 @@ def test_reference_list_uses_the_books_labels_and_links_out(reference_labels):
         assert re.search(r'href="https://(arxiv\.org/abs/|doi\.org/|[^"]+)"', entry), f"{anchor} links nowhere"
 
 
+def test_year_suffixes_in_the_reference_list_start_at_a(reference_labels):
+    """'Gao et al. 2021b' only beside a listed 'Gao et al. 2021a': suffixes count the papers a reader sees."""
+    listed = {labels[0] for labels in reference_labels.values()}
+    missing = []
+    for label in listed:
+        found = re.fullmatch(r"(.*\d{4})([b-z])", label)
+        if found:
+            missing += [f"{label} without {found.group(1)}{letter}" for letter in "abcdefghijklmnopqrstuvwxyz"
+                        if letter < found.group(2) and f"{found.group(1)}{letter}" not in listed]
+    assert not missing, "; ".join(sorted(missing))
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_every_citation_resolves_to_exactly_one_reference(path, reference_labels):
     problems = []
@@ -75,6 +87,7 @@ def test_chapter_ends_with_cite_this_chapter(path):
     page = read(path)
     assert 'id="cite-this-chapter"' in page and "@incollection{" in text_of(page), path
     assert re.search(r"version \d+\.\d+\.\d+, \d{4}-\d\d-\d\d", text_of(page)), "no version and date"
+    assert not re.search(r"[?!.]\.”", text_of(page)), "the chapter's title is closed twice"
 
 
 def test_citation_file_is_downloadable():

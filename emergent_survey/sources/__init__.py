@@ -32,7 +32,8 @@ def _is_source(name: str) -> bool:
     return not (name in HELPERS or name.startswith("_") or name.endswith("_panels"))
 
 
-# Modules are independent: read-outs join the *committed* registry, never another module's output.
+# Modules are independent: they read only ../shared and committed files of data/ (the registry, a
+# table a read-out is compared with), never what another module writes in the same run.
 MODULES: list[str] = sorted(info.name for info in pkgutil.iter_modules(__path__) if _is_source(info.name))
 
 

@@ -156,11 +156,10 @@ def compared_with_table(row: dict, table_value: str, table_source: str) -> dict:
 
 
 def overlays(sources: Path, specs: list[dict], rows: list[dict], pdf_xs: list[float | None], out: Path,
-             name: str, columns: int = 4) -> list[Path]:
+             name: str) -> list[Path]:
     """The stored rows drawn back onto the original panels (``verification.write``): y through the
     panel's calibration, x through it on numeric axes and at the read-out's own position on category
-    axes (``pdf_xs``, aligned with ``rows``); error-bar ends where a row has them. ``columns`` is
-    kept for the callers; the page lays panels out itself."""
+    axes (``pdf_xs``, aligned with ``rows``); error-bar ends where a row has them."""
     written = []
     for figure in dict.fromkeys(spec["figure"] for spec in specs):
         panels = []

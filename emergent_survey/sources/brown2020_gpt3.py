@@ -28,7 +28,7 @@ def table_h1(sources: Path) -> list[dict]:
             continue
         transcription = record["source"].removeprefix("github:")
         rows.append(observation(
-            SIZES[record["model"]], record["task"], SETTINGS[record["setting"]], "accuracy", record["value"],
+            SIZES[record["model"]], record["task"], SETTINGS[record["setting"]], "accuracy", record.number("value"),
             source=f"brown2020gpt3 (arXiv {record['arxiv_id']}), Table H.1, pp. 63-67",
             note=f"{record['verification']}; read in a machine (vision) transcription of the arXiv PDF at "
                  f"{transcription}",

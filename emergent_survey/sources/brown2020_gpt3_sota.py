@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import number, read_records, write_csv
+from .common import read_records, write_csv
 
 COLUMNS = ["task", "paper_section", "metric", "split", "setting", "model", "value", "unit",
            "higher_is_better", "kind", "source", "note"]
@@ -71,13 +71,16 @@ def finetuned_sota(sources: Path) -> list[dict]:
         key = (task, metric, split)
         if key not in seen:
             seen.add(key)
-            rows.append({**common, "setting": "finetuned_sota", "model": "", "value": number(record["finetune_sota"]),
+            rows.append({**common, "setting": "finetuned_sota", "model": "", "value": record.number("finetune_sota"),
                          "source": f"{source}, column 'Fine-tuned SOTA'",
                          "note": _note(record, SOTA_NOTES.get((task, metric), ""))})
         setting = SETTINGS[record["setting"]]
         extra = WIC_ZERO if (task, setting) == ("WiC", "zero_shot") else ""
-        rows.append({**common, "setting": setting, "model": MODEL, "value": number(record["value"]),
+        rows.append({**common, "setting": setting, "model": MODEL, "value": record.number("value"),
                      "note": _note(record, extra)})
+    missing = sorted(set(SECTION_OF) - {r["task"] for r in rows})
+    if missing:  # a task the transcription lost would otherwise just be absent from the figure
+        raise ValueError(f"{path}: no fine-tuned SOTA row for {missing}")
     order = {task: i for i, task in enumerate(SECTION_OF)}
     settings = ["finetuned_sota", *SETTINGS.values()]
     rows.sort(key=lambda r: (order[r["task"]], r["metric"], r["split"], settings.index(r["setting"])))

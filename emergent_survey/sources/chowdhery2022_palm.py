@@ -31,7 +31,7 @@ from pathlib import Path
 
 from . import _extended_readout as ext
 from .common import ROOT, read_records, pdf_page_text, write_csv
-from .figure_readout import nearest_model, panel_spec, registry_difference
+from .figure_readout import nearest_model, panel_spec
 
 PDF = "chowdhery2022_palm_v5.pdf"
 SOURCE_KEY = "chowdhery2022palm (arXiv 2204.02311v5)"
@@ -155,7 +155,6 @@ def registry() -> list[dict]:
 
 def figures(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list]:
     models = registry()
-    by_key = {m["model"]: m for m in models}
     table41 = {(r["task"], r["scorer"]): r for r in table_rows if r["table"] == "Table 41"}
     rows, pdf_xs = [], []
     for spec in PANELS:
@@ -172,8 +171,7 @@ def figures(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list]:
             elif spec["figure"] == "Figure 3":
                 family = FAMILY[point.series.split()[0]]
                 model, unmatched = nearest_model(models, family, "parameters", point.x)
-                placed = registry_difference(by_key[model], "parameters", point.x) if model else ""
-                rows.append(ext.row(spec, point, model, note=unmatched or placed))
+                rows.append(ext.row(spec, point, model, note=unmatched))  # row() notes where the registry differs
             else:
                 task = names[point.x_label]
                 model = point.series if point.series.startswith("PaLM") else ""
@@ -191,7 +189,7 @@ TEXT_COLUMNS = ["claim", "model", "task", "value", "unit", "quote", "kind", "sou
 CLAIMS = [  # (claim, model, task, value, unit, quote, page, note)
     ("discontinuity_example_8b", "PaLM 8B", "logical_sequence", "13", "%",
      "The logical sequence task had normalized accuracy scores of 13%, 25%, and 87% for PaLM 8b, 62b, and 540b respectively.",
-     16, "Figure 5 plots 13/25/87 (read-out) for english_proverbs; logical_sequence there is -9.7/7.4/89.7"),
+     16, "Figure 5b plots 13.0/25.4/87.6 (read-out) for english_proverbs; logical_sequence there is -9.7/7.4/89.7"),
     ("discontinuity_example_62b", "PaLM 62B", "logical_sequence", "25", "%",
      "The logical sequence task had normalized accuracy scores of 13%, 25%, and 87% for PaLM 8b, 62b, and 540b respectively.",
      16, ""),
@@ -252,5 +250,4 @@ def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     return [write_csv(out / FOLDER / "bigbench_tables.csv", TABLE_COLUMNS, table_rows),
             write_csv(out / FOLDER / "figures_points.csv", COLUMNS_OUT, rows),
             write_csv(out / FOLDER / "text_claims.csv", TEXT_COLUMNS, text_claims(sources)),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "chowdhery2022palm",
-                          columns=3)]
+            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "chowdhery2022palm")]

@@ -36,7 +36,7 @@ def table5(sources: Path) -> list[dict]:
         setting = "instruction_tuned" if record["model"].startswith("Flan-") else "standard"
         for column, (task, metric) in METRICS.items():
             rows.append(observation(
-                model, task, setting, metric, record[column],
+                model, task, setting, metric, record.number(column),
                 source=f"chung2022flan (arXiv 2210.11416v5) Table 5, row '{record['model']}' "
                        f"({record['params']}), PDF text layer p. 11",
                 note="Flan (1.8K tasks) finetuning" if setting == "instruction_tuned" else "",

@@ -7,6 +7,7 @@ import functools
 import io
 import json
 import math
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -26,6 +27,24 @@ class SourceRowError(ValueError):
     """A source file has a cell, row or column a module cannot take as it is."""
 
 
+# A number as sources print it: float() also takes 'nan', 'inf', '1_000' and surrounding spaces.
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+class Record(dict):
+    """A row of a source CSV that knows its file and line, so that a bad cell can be named."""
+
+    def __init__(self, values: dict, path: Path, line: int):
+        super().__init__(values)
+        self.path, self.line = path, line
+
+    def number(self, column: str, allow_empty: bool = False) -> str | None:
+        """The cell's text, checked to be a number (see ``source_number``)."""
+        if column not in self:
+            raise SourceRowError(f"{self.path}, line {self.line}, column '{column}': no such column")
+        return source_number(self.path, self.line, column, self[column], allow_empty=allow_empty)
+
+
 def read_table(path: Path, header: list[str] | None = None) -> tuple[list[str], list[tuple[int, dict]]]:
     """The header and the rows of a CSV file, each row with the line it starts on (the header is
     line 1). ``header``, when given, must match exactly. A row with too few or too many cells raises."""
@@ -34,6 +53,9 @@ def read_table(path: Path, header: list[str] | None = None) -> tuple[list[str], 
         found = next(reader)
         if header is not None and found != header:
             raise SourceRowError(f"{path}, line 1: header {found} is not the expected {header}")
+        repeated = sorted({name for name in found if found.count(name) > 1})
+        if repeated:
+            raise SourceRowError(f"{path}, line 1: column names {repeated} appear more than once")
         rows = []
         while True:
             start = reader.line_num + 1
@@ -53,11 +75,9 @@ def source_number(path: Path, line: int, column: str, text: str, *, allow_empty:
     cell where that is allowed. Anything else raises, naming file, line and column."""
     if allow_empty and text == "":
         return None
-    try:
-        value = float(text)
-        ok = math.isfinite(value) and text == text.strip() and (not integer or value == int(value))
-    except ValueError:
-        ok = False
+    ok = bool(PLAIN_NUMBER.fullmatch(text)) and math.isfinite(float(text))
+    if ok and integer:
+        ok = float(text) == int(float(text))
     if not ok:
         raise SourceRowError(f"{path}, line {line}, column '{column}': {text!r} is not a"
                              f"{'n integer' if integer else ' number'}")
@@ -89,10 +109,10 @@ def write_csv(path: Path, columns: list[str], rows: list[dict]) -> Path:
     return path
 
 
-def read_records(path: Path) -> list[dict]:
-    """The rows of a source CSV file, as dicts of strings."""
-    with Path(path).open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+def read_records(path: Path) -> list[Record]:
+    """The rows of a source CSV file, as dicts of strings that know their file and line."""
+    _, rows = read_table(Path(path))
+    return [Record(row, Path(path), line) for line, row in rows]
 
 
 def pdf_page_text(pdf_path: Path, page: int, layout: bool = False) -> str:
@@ -102,8 +122,10 @@ def pdf_page_text(pdf_path: Path, page: int, layout: bool = False) -> str:
 
 
 def number(text: str) -> str:
-    """A printed number, checked and kept with its digits ('56.9' stays '56.9')."""
-    float(text)  # raises on anything that is not a number
+    """A printed number, checked and kept with its digits ('56.9' stays '56.9'). Where the text
+    comes from a CSV cell, ``Record.number`` names the file, line and column of a bad one."""
+    if not (PLAIN_NUMBER.fullmatch(text) and math.isfinite(float(text))):
+        raise SourceRowError(f"{text!r} is not a number")
     return text
 
 

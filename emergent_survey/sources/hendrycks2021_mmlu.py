@@ -28,7 +28,7 @@ def table1(sources: Path) -> list[dict]:
         model = record["model"]
         also = f" (this row is also in the authors' {AUTHORS_README})" if model == "GPT-3 X-Large" else ""
         rows.append(observation(
-            SIZES[model], record["task"], "few_shot", "accuracy", record["value"],
+            SIZES[model], record["task"], "few_shot", "accuracy", record.number("value"),
             source=f"hendrycks2021mmlu (arXiv {record['arxiv_id']}), Table 1, row '{model}'",
             note=f"the MMLU paper maps '{model}' to {SIZES[model].split()[1]} parameters; 5-shot; "
                  f"{TRANSCRIPTIONS}{also}",

@@ -122,9 +122,7 @@ def figure3(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list]:
             out = ext.row(spec, point, model, uncertainty=abs(other - point.y),
                           note="uncertainty: difference to reading the point through the tick labels' centres")
             record = table[(model, TASK[letter], SETTINGS[point.series])]
-            difference = float(out["y_value"]) - float(record["value"])
-            rows.append({**out, "table_value": record["value"], "difference": f"{round(difference, 3) + 0.0:.3f}",
-                         "table_source": record["source"]})
+            rows.append(ext.compared_with_table(out, record["value"], record["source"]))
             pdf_xs.append(point.pdf_x)
     return rows, pdf_xs
 

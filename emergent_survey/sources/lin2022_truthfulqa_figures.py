@@ -98,5 +98,4 @@ def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/lin2022_truthfulqa/figures_2_4_points.csv and the verification overlays."""
     rows, pdf_xs = figures(sources, ROOT / "data")
     return [write_csv(out / FOLDER / "figures_2_4_points.csv", COLUMNS_OUT, rows),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "lin2022truthfulqa",
-                          columns=1)]
+            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "lin2022truthfulqa")]

@@ -21,7 +21,6 @@ naming file, line and column.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter
@@ -225,15 +224,18 @@ def registry_row(path: Path, line: int, row: dict, file: str, instruct: bool) ->
     if flops is not None:
         out |= {"training_flops": scaled(flops, 21), "flops_method": "reported", "training_flops_kind": "table",
                 "training_flops_source": f"{where}, column 'FLOPs (1E21)' (x 1e21)"}
-        six_nd = 6 * float(size) * float(tokens) if size and tokens else math.nan
-        agrees = math.isclose(six_nd, float(flops), rel_tol=1e-9)
-        notes.append("FLOPs are the authors' 6ND estimate (Ruan et al. Sec. 3.3, App. B.1.1)"
-                     + ("" if agrees else "; the CSV's FLOPs differ from 6 x its size x its data size"))
-    elif size is None:
+        # The catalogue states that the FLOPs are 6ND wherever size and data size are given too.
+        if size is None or tokens is None:
+            raise SourceRowError(f"{path}, line {line}: FLOPs are given but size or data size is empty")
+        if not math.isclose(6 * float(size) * float(tokens), float(flops), rel_tol=1e-9):
+            raise SourceRowError(f"{path}, line {line}, column 'FLOPs (1E21)': {flops} is not 6 x size x data size")
+        notes.append("FLOPs are the authors' 6ND estimate (Ruan et al. Sec. 3.3, App. B.1.1)")
+    elif size is None and tokens is None:
         notes.append("size, data size and FLOPs are empty in the source CSV: not publicly available for "
                      "proprietary models (App. B.1.2)")
     else:
-        notes.append("data size and FLOPs are empty in the source CSV")
+        empty = [name for name, value in (("size", size), ("data size", tokens)) if value is None] + ["FLOPs"]
+        notes.append(f"{' and '.join(empty)} {'are' if len(empty) > 1 else 'is'} empty in the source CSV")
     if model in MIXTURE_OF_EXPERTS:
         notes.append("mixture-of-experts model: the CSV does not say whether its size counts total or active "
                      "parameters, and the sizes of its MoE models do not follow one rule")
@@ -327,10 +329,10 @@ def check_bbh_overall(path: Path, line: int, rows: dict[tuple, dict]) -> None:
         if bbh != BBH_OVERALL:
             continue
         parts = [r for k, r in rows.items() if k[1] == setting and k[4] == matching and k[5] in BBH_CHANCE]
-        for field in ("value", "value_normalized"):
-            mean = sum(float(r[field]) for r in parts) / len(parts) if len(parts) == len(BBH_CHANCE) else None
-            if mean is None or abs(mean - float(row[field])) > NORM_TOLERANCE:
-                raise SourceRowError(f"{path}, line {line}: BBH overall ({setting}, {matching}) {field} "
+        for column in ("value", "value_normalized"):
+            mean = sum(float(r[column]) for r in parts) / len(parts) if len(parts) == len(BBH_CHANCE) else None
+            if mean is None or abs(mean - float(row[column])) > NORM_TOLERANCE:
+                raise SourceRowError(f"{path}, line {line}: BBH overall ({setting}, {matching}) {column} "
                                      "is not the mean of the 27 tasks")
 
 
@@ -532,7 +534,6 @@ CC_BY = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4
 MODEL_FK = {"fields": "model", "reference": {"resource": "models_obsscaling", "fields": "model"}}
 MODEL_FIELD = field("model", description="Key into data/obsscaling/models.csv (the CSV's Model name).",
                     required=True)
-SOURCE_NOTE = field("note")
 UNIT = field("unit", description="fraction = 0-1 as in the source CSV; BLEU on its 0-100 scale.", required=True,
              enum=["fraction", "BLEU (0-100)", "rescaled (0-1)"])
 
@@ -705,8 +706,6 @@ def catalogue(counts: dict, empty: Counter) -> dict:
 
 
 
-OBSERVATION_HEADER = ["model", "task", "setting", "shots", "metric", "value", "unit", "chance", "kind", "source",
-                      "note"]
 EMERGENT_HEADER = ["model", "task", "counterpart", "setting", "shots", "metric", "value", "unit", "chance", "kind",
                    "source", "note"]
 COT_HEADER = ["model", "task", "setting", "shots", "decoding", "matching", "metric", "value", "value_normalized",

@@ -13,9 +13,9 @@ the deduplicated Pile, at the training checkpoints the repository evaluates. Wri
   only when all 57 are in the file. Standard errors as the harness gives them.
 * ``catalogue.yaml``: the folder's catalogue, written here so its counts stay true.
 
-Left out, counted in the catalogue: the batch-size and bf16 variant runs and the gender-bias
-intervention study (not described in terms this registry can place: see ``VARIANTS``), the OPT, BLOOM
-and term-frequency folders, and the harness's other tasks and metrics. A file whose model, revision or
+Left out, and said so in the catalogue: the batch-size and bf16 variant runs and the gender-bias
+intervention study (counted; not described in terms this registry can place: see ``VARIANTS``), the
+OPT, BLOOM and term-frequency folders (listed), and the harness's other tasks and metrics. A file whose model, revision or
 shot count disagrees with its folder and name, or a value that is not a finite number, raises
 ``SourceRowError`` naming file, task and metric.
 """

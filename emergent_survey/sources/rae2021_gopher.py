@@ -159,7 +159,7 @@ def registry() -> list[dict]:
     return rows + (read_records(mine) if mine.exists() else registry_rows())
 
 
-def figures(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list, list[dict]]:
+def figures(sources: Path) -> tuple[list[dict], list, list[dict]]:
     per_size, edge_disagreement = label_offset_per_size(sources)
     models = registry()
     specs, rows, pdf_xs = [], [], []
@@ -173,7 +173,7 @@ def figures(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list, li
             if spec["panel"] in CHECKED:
                 uncertainty = max(point.y_residual, edge_disagreement / points_per_unit, 0.0005)
                 note = ("y offset measured on the frame of Figure 5b" if spec["panel"] == "Figure 5b" else
-                        "y offset of Figure 5b; checked against Table A19")
+                        "y offset of Figure 5b; the book's tests check this panel against Table A19")
             else:
                 uncertainty = abs(float(unshifted.y_axis.to_data(point.pdf_top)) - point.y)
                 note = "y offset of Figure 5b, unchecked here: uncertainty = the whole offset"
@@ -216,7 +216,7 @@ def registry_rows() -> list[dict]:
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/rae2021_gopher/: tables.csv, figures_points.csv, models.csv; the verification overlays."""
     table_rows = tables(sources)
-    rows, pdf_xs, specs = figures(sources, table_rows)
+    rows, pdf_xs, specs = figures(sources)
     return [write_csv(out / FOLDER / "tables.csv", TABLE_COLUMNS, table_rows),
             write_csv(out / FOLDER / "figures_points.csv", ext.COLUMNS, rows),
             write_csv(out / FOLDER / "models.csv", REGISTRY_COLUMNS, registry_rows()),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .common import number, pdf_page_text, read_records, write_csv
+from .common import pdf_page_text, read_records, write_csv
 
 KAPLAN_PDF = "papers/kaplan2020_scaling_laws_v1.pdf"
 KAPLAN_TABLE5_PAGE = 20
@@ -29,6 +29,7 @@ CHINCHILLA_FIT = {"E": "chinchilla_E", "A": "chinchilla_A", "B": "chinchilla_B",
                   "alpha": "chinchilla_alpha", "beta": "chinchilla_beta"}
 CHINCHILLA_PROJECTION = re.compile(r"compute-optimal (FLOPs|tokens) for N=([\d.]+) (Million|Billion|Trillion)$")
 WORD_SCALE = {"Million": 1e6, "Billion": 1e9, "Trillion": 1e12}
+CHINCHILLA_TABLE3_SIZES = 9  # rows of Table 3: 400M to 10T parameters
 COLUMNS = ["key", "parameters", "value", "unit", "kind", "source", "note"]
 
 
@@ -73,10 +74,16 @@ def chinchilla(sources: Path) -> list[dict]:
         else:
             continue
         rows.append({
-            "key": key, "parameters": parameters, "value": number(record["value"]),
+            "key": key, "parameters": parameters, "value": record.number("value"),
             "unit": record["unit_or_note"].split(" (")[0], "kind": "table",
             "source": f"{CHINCHILLA_CITATION}, {locator}", "note": CHINCHILLA_NOTE,
         })
+    # Rows the transcription lacks would otherwise just be absent: count what Table 3 and App. D.2 hold.
+    found = {key: sum(r["key"] == key for r in rows) for key in
+             [*CHINCHILLA_FIT.values(), "chinchilla_table3_flops", "chinchilla_table3_tokens"]}
+    expected = {key: 1 if key in CHINCHILLA_FIT.values() else CHINCHILLA_TABLE3_SIZES for key in found}
+    if found != expected:
+        raise ValueError(f"{path}: expected {expected} Chinchilla rows, found {found}")
     return rows
 
 

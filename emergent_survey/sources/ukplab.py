@@ -36,7 +36,7 @@ PAPER_VERSION = "arXiv 2309.01809v2, ACL 2024"
 TABLE1 = f"{PAPER} ({PAPER_VERSION}), Table 1 (Sec. 2.1), column 'Size'"
 BOOK_REGISTRY = "data/models.csv"
 
-# Model names in the CSV -> (registry key, in data/models.csv?, instruction-tuned per Table 1, note).
+# Model names in the CSV that data/models.csv already has -> (registry key, instruction-tuned per Table 1, note).
 EXISTING = {
     "davinci": ("GPT-3 175B", "no", "Table 1: davinci, 175B"),
     "gpt2": ("GPT-2 117M", "no", "Table 1: GPT-2, 117M"),

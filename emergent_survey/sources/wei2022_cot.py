@@ -46,13 +46,13 @@ def tables_2_to_4(sources: Path) -> list[dict]:
     """Tables 2-4 from the machine transcription in wei2022_cot_tables/."""
     path = sources / "wei2022_cot_tables" / "cot_appendix_tables_2_3_4.csv"
     rows = []
-    for line, record in enumerate(read_records(path), start=2):
+    for record in read_records(path):
         key = (record["model_family"], record["model_size"])
         if key not in MODEL_KEYS:
-            raise ValueError(f"{path}: line {line}: unknown model {key}")
+            raise ValueError(f"{path}, line {record.line}: unknown model {key}")
         table = record["table"].split(" (")[0]
         rows.append(observation(
-            MODEL_KEYS[key], record["dataset"], record["prompting"], "solve_rate", record["solve_rate_pct"],
+            MODEL_KEYS[key], record["dataset"], record["prompting"], "solve_rate", record.number("solve_rate_pct"),
             source=f"{CITATION}, {table}, p. {TABLE_PAGES[table]}",
             note=LAMDA_NOTE if key[0] == "LaMDA" else "",
         ))

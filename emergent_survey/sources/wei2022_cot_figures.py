@@ -113,4 +113,4 @@ def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/wei2022_cot/figure4_points.csv (with the Table 2 comparison) and the verification overlay."""
     rows, pdf_xs = figure4(sources, ROOT / "data")
     return [write_csv(out / "wei2022_cot" / "figure4_points.csv", COLUMNS_OUT, rows),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "wei2022cot", columns=3)]
+            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "wei2022cot")]

@@ -129,11 +129,11 @@ def figure3a(sources: Path, registry: list[dict]) -> list[dict]:
                 raise ValueError(f"{path}: {figure} {series}: expected 5 points, got {len(series_points)}")
             for model, p in zip(LAMDA_KEYS, series_points):
                 rows.append(observation(
-                    model, "GSM8K", setting, "solve_rate", p["y_value_2dp"],
+                    model, "GSM8K", setting, "solve_rate", p.number("y_value_2dp"),
                     source=f"{CITATION}, Figure {figure.split()[1]}A, p. {p['pdf_page']}, series '{series}'",
                     note=join_notes(FIGURE3A_NOTE,
                                     registry_difference(by_key[model], x_quantity, float(p["x_value_3sig"]))),
-                    kind="digitized", x_quantity=x_quantity, x_value=p["x_value_3sig"],
+                    kind="digitized", x_quantity=x_quantity, x_value=p.number("x_value_3sig"),
                     # Marker positions are exact vector coordinates; the uncertainty is the
                     # larger of the axis-calibration residual and the 2-decimal rounding.
                     uncertainty=f"{max(float(p['calib_max_resid_y']), 0.005):.4f}",

@@ -25,13 +25,14 @@ the correct option renormalised over the options (``redist``) or as the model gi
 
 The models' registry rows are ``models_obsscaling`` (same keys, the CSV's Model name): the size, tokens
 and FLOPs columns of these files equal ObsScaling's ``base_llm_benchmark_eval.csv``, which ``derive``
-checks. A model row with some but not all group values, a value that is not a finite number, or a
-repeated model raises ``SourceRowError`` naming file, line and column.
+checks. A model row with some but not all group values, or a value that is not a finite number,
+raises ``SourceRowError`` naming file, line and column; so does a repeated model name, unless the
+repeat carries the same values (the authors' script writes a model's values into every row with its
+name), in which case the row whose size matches the registry is kept and the repeat is counted.
 """
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter

@@ -702,6 +702,17 @@ def _add_data_coordinates(points: pd.DataFrame, x_axis: Axis, y_axis: Axis) -> N
     points["y_residual"] = y_axis.max_residual
 
 
+def _panel_region(pdf_path, page_number: int, bbox):
+    """The panel's box as floats, its name for messages, the page, and the drawn objects and
+    characters inside the box."""
+    bbox = tuple(float(v) for v in bbox)
+    where = f"page {page_number} bbox ({', '.join(f'{v:g}' for v in bbox)})"
+    page = _page(pdf_path, page_number)
+    objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, []) if _overlaps(o, bbox)]
+    chars = [c for c in page.chars if _inside(_centre(c), bbox)]
+    return bbox, where, page, objects, chars
+
+
 def read_panel(
     pdf_path, page_number: int, bbox, *, x_scale: str | None = None, y_scale: str | None = None, grey_series: bool = False,
     x_ticks=None, y_ticks=None, tickless: bool = False, label_offset: tuple[float, float] = (0.0, 0.0),
@@ -738,11 +749,7 @@ def read_panel(
     ``error_bars=True`` adds the columns ``y_low`` and ``y_high``: the ends of the vertical
     segment of the point's colour drawn through it (NaN where there is none).
     """
-    bbox = tuple(float(v) for v in bbox)
-    where = f"page {page_number} bbox ({', '.join(f'{v:g}' for v in bbox)})"
-    page = _page(pdf_path, page_number)
-    objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, []) if _overlaps(o, bbox)]
-    chars = [c for c in page.chars if _inside(_centre(c), bbox)]
+    bbox, where, page, objects, chars = _panel_region(pdf_path, page_number, bbox)
     x_axis, x_pairs, y_axis, y_pairs, minus_ids = _calibrated_axes(
         page, bbox, objects, where, x_scale, y_scale, x_ticks, y_ticks, tickless, label_offset
     )
@@ -959,11 +966,7 @@ def read_bars(
     ``"pattern:bar"`` for a hatched (pattern-filled) bar. Legend patches (in a legend box) are
     left out. The y axis must be linear. Reference lines are found as by ``read_panel``.
     """
-    bbox = tuple(float(v) for v in bbox)
-    where = f"page {page_number} bbox ({', '.join(f'{v:g}' for v in bbox)})"
-    page = _page(pdf_path, page_number)
-    objects = [o for kind in ("line", "curve", "rect") for o in page.objects.get(kind, []) if _overlaps(o, bbox)]
-    chars = [c for c in page.chars if _inside(_centre(c), bbox)]
+    bbox, where, page, objects, chars = _panel_region(pdf_path, page_number, bbox)
     x_axis, x_pairs, y_axis, y_pairs, minus_ids = _calibrated_axes(
         page, bbox, objects, where, "category", y_scale, None, y_ticks, tickless, label_offset
     )

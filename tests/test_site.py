@@ -90,6 +90,26 @@ def test_chapter_ends_with_cite_this_chapter(path):
     assert not re.search(r"[?!.]\.”", text_of(page)), "the chapter's title is closed twice"
 
 
+GLOSSARY = REFERENCES.with_name("glossary.html")
+
+
+def glossary_terms() -> list[str]:
+    """The terms of the glossary page, as its definition list shows them."""
+    page = GLOSSARY.read_text(encoding="utf-8")
+    return [text_of(term) for term in re.findall(r'<dt id="term-[^"]+">(.*?)<a class="headerlink"', page, re.S)]
+
+
+def test_glossary_terms_are_in_the_index_and_linked_from_every_chapter():
+    terms = glossary_terms()
+    assert len(terms) >= 40, f"{GLOSSARY}: {len(terms)} terms"
+    straight = str.maketrans("’", "'")  # the term list gets typographic quotes, the index does not
+    index = text_of((HTML_DIR / "genindex.html").read_text(encoding="utf-8")).translate(straight)
+    missing = [term for term in terms if term.translate(straight) not in index]
+    assert not missing, f"terms missing from the general index: {missing}"
+    unlinked = [path for path in CHAPTERS if "glossary.html#term-" not in read(path)]
+    assert not unlinked, f"chapters that link no glossary term: {unlinked}"
+
+
 def test_citation_file_is_downloadable():
     assert (HTML_DIR / "CITATION.cff").is_file()
     assert "cff-version" in (HTML_DIR / "CITATION.cff").read_text(encoding="utf-8")

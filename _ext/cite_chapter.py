@@ -3,6 +3,7 @@ CITATION.cff) and the date and commit of the build (from git)."""
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from pathlib import Path
 
@@ -13,6 +14,7 @@ CHAPTERS = "chapters/"
 NOT_CHAPTERS = ("chapters/appendix/", "chapters/preface")
 
 
+@functools.lru_cache(maxsize=None)  # one git call per build, not one per chapter
 def _edition(root: Path) -> dict[str, str]:
     cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
     edition = {"title": cff["title"], "version": str(cff["version"]), "date": str(cff["date-released"]),

@@ -88,4 +88,4 @@ def write_bundle(notebook: str, target: Path, status: dict | None = None) -> Pat
 def bundle_name(notebook: str) -> str:
     """chapters/few_shot/explorer.ipynb -> few_shot-explorer.zip"""
     parts = Path(notebook).with_suffix("").parts[1:]
-    return "-".join(part for part in parts if part != "index") + ".zip" if parts[-1] == "index" else "-".join(parts) + ".zip"
+    return "-".join(parts).removesuffix("-index") + ".zip"

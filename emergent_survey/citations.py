@@ -142,6 +142,11 @@ def link_html(key: str, from_page: str = "chapters/chapter/page") -> str:
     return f'<a class="reference internal" href="{href}">{html.escape(label(key))}</a>'
 
 
+def source_note(key: str, where: str = "", from_page: str = "chapters/chapter/page") -> str:
+    """A table's or figure's source note: the paper linked as the text cites it, then where in it."""
+    return f"{link_html(key, from_page)} {where}".strip()
+
+
 LINK = re.compile(r"references\.html#" + ANCHOR_PREFIX + r"([\w-]+)")
 
 

@@ -113,7 +113,8 @@ def improvement(values: list[float]) -> float:
     return sign * (max(values) - min(values))
 
 
-def _steps(values: list[float]) -> list[float]:
+def steps(values: list[float]) -> list[float]:
+    """The change from each model size to the next (values sorted by scale)."""
     if len(values) < 2:
         raise ValueError("linearity and breakthroughness need at least two model sizes")
     return [b - a for a, b in zip(values, values[1:])]
@@ -121,8 +122,8 @@ def _steps(values: list[float]) -> list[float]:
 
 def linearity(values_by_scale: list[float]) -> float:
     """BIG-bench linearity L = I(y) / RootMeanSquare(y[i+1] - y[i]); values sorted by scale."""
-    steps = _steps(values_by_scale)
-    rms = math.sqrt(sum(s * s for s in steps) / len(steps))
+    changes = steps(values_by_scale)
+    rms = math.sqrt(sum(s * s for s in changes) / len(changes))
     return _ratio(improvement(values_by_scale), rms)
 
 
@@ -131,7 +132,7 @@ def breakthroughness(values_by_scale: list[float]) -> float:
 
     When most steps are flat the median square is 0 and B is infinite (as the definition implies).
     """
-    squares = sorted(s * s for s in _steps(values_by_scale))
+    squares = sorted(s * s for s in steps(values_by_scale))
     middle = len(squares) // 2
     median = squares[middle] if len(squares) % 2 else (squares[middle - 1] + squares[middle]) / 2
     return _ratio(improvement(values_by_scale), math.sqrt(median))

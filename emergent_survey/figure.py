@@ -25,8 +25,10 @@ import html
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -58,12 +60,23 @@ class Panel:
     described: dict | None = None  # set by FigureGrid.save: size, smallest text, series, alt
 
 
+def family_then_setting(families: list[str], settings: list[str]) -> Callable[[dict], tuple]:
+    """A ``legend_order``: the families in this order, each with its settings in order; anything
+    else (reference lines) last."""
+    def rank(entry: dict) -> tuple:
+        if entry["family"] in families and entry["setting"] in settings:
+            return families.index(entry["family"]), settings.index(entry["setting"])
+        return len(families), 0
+    return rank
+
+
 @dataclass
 class FigureGrid:
     chapter: str
     name: str
     panel_size: tuple[float, float] = PANEL_SIZE
     columns: int = 4  # at most this many panels side by side (e.g. one per model family)
+    legend_order: Callable[[dict], Any] | None = None  # sort key of legend entries; default: drawing order
     panels: list[Panel] = field(default_factory=list)
 
     def panel(self, title: str = "", alt: str | None = None, size: tuple[float, float] | None = None):
@@ -103,7 +116,7 @@ class FigureGrid:
         return paths
 
     def legend_entries(self) -> list[dict]:
-        """One entry per distinct labelled series over all panels, in drawing order."""
+        """One entry per distinct labelled series over all panels, in drawing order or ``legend_order``."""
         seen, entries = set(), []
         for panel in self.panels:
             for handle, label in zip(*panel.ax.get_legend_handles_labels()):
@@ -111,7 +124,7 @@ class FigureGrid:
                     continue
                 seen.add(label)
                 entries.append(series_style(handle, label))
-        return entries
+        return sorted(entries, key=self.legend_order) if self.legend_order else entries
 
     # ------------------------------------------------------------------ page
 

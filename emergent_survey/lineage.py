@@ -180,11 +180,5 @@ def registry_join(models: pd.DataFrame, registry: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([joined.reset_index(drop=True), extra.reset_index(drop=True)], axis=1)
 
 
-def year_list(years: list[int]) -> str:
-    """2019, 2020 and 2021 -> '2019, 2020 and 2021'."""
-    text = [str(y) for y in years]
-    return text[0] if len(text) == 1 else ", ".join(text[:-1]) + " and " + text[-1]
-
-
 def describe_size(row: pd.Series) -> str:
     return prose.parameters(row["parameters"])

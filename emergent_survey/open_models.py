@@ -61,10 +61,6 @@ def number(value: float, spec: str) -> str:
     return "none" if pd.isna(value) else format(value, spec)
 
 
-def source(key: str, where: str) -> str:
-    return f"{citations.link_html(key, PAGE)} {where}"
-
-
 def _require(condition: bool, message: str) -> None:
     """The data must have the shape the chapter's text describes; say what differs if not."""
     if not condition:
@@ -187,8 +183,8 @@ def emergent_section(d, grid) -> Section:
         "lowest": tables.Column("Lowest compute where an open family is above (≤: its smallest model)",
                                 missing="no open family emerges"),
     }, caption=f"The emergence detector (margin {MARGIN:.0f} points above chance) on open and closed families",
-        source=(f"{source('ruan2024observational', 'repository results (2-shot)')}; "
-                f"{source('wei2022emergent', 'Figure 2')}; {source('brown2020gpt3', 'Table H.1')}"),
+        source=(f"{citations.source_note('ruan2024observational', 'repository results (2-shot)')}; "
+                f"{citations.source_note('wei2022emergent', 'Figure 2')}; {citations.source_note('brown2020gpt3', 'Table H.1')}"),
         data={"obsscaling_emergent_tasks": pd.concat(open_rows.values())}, page=PAGE)
 
     persian, palm = detected["Persian QA"], closed["Persian QA"].set_index("family").loc["PaLM"]
@@ -274,7 +270,7 @@ def cot_section(d, grid, task_grid) -> Section:
             ax.set(xlim=(1e20, 1e26), ylim=(0, 100), ylabel="Solve rate (%)" if task == "GSM8K" else "Accuracy (%)")
             plotting.set_title(ax, f"{title} · {family}")
     with_bbh = set(flexible.loc[flexible["task"] == BBH_MEAN, "family"])
-    texts |= {"bbh_chance": pct(d.bbh_chance), "no_bbh_families": " and ".join(f for f in shown if f not in with_bbh),
+    texts |= {"bbh_chance": pct(d.bbh_chance), "no_bbh_families": prose.listing(f for f in shown if f not in with_bbh),
               "cot_shown_count": f"{len(shown)}", "bbh_task_count": f"{d.bbh_tasks['task'].nunique()}"}
     grid.publish("fig_chain_of_thought",
                  alt="GSM8K and BIG-Bench Hard accuracy against training FLOPs for four open model families, direct "
@@ -301,7 +297,7 @@ def cot_section(d, grid, task_grid) -> Section:
         "gain_sc": tables.Column("Self-consistency gain, largest", "points"),
     }, caption=f"Where chain of thought stays more than {MARGIN:.0f} points ahead of direct answers, by open family "
                "(training FLOPs; gains in points)",
-        source=source("ruan2024observational", "repository results; flexible matching"),
+        source=citations.source_note("ruan2024observational", "repository results; flexible matching"),
         notes=["≤: the family's smallest model with known compute is already ahead, so the gain may start lower. "
                "BBH: BIG-Bench Hard, mean of 27 tasks. Self-consistency gain: over one sampled chain of thought."],
         data={"obsscaling_cot": flexible[flexible["task"].isin(["GSM8K", BBH_MEAN])]}, page=PAGE)
@@ -397,7 +393,7 @@ def bbh_by_task(d, grid, section: Section) -> None:
         "large_ahead": tables.Column("Larger models ahead (%)", "percent"),
     }, caption="Chain of thought against a direct answer on each BIG-Bench Hard task, open models (gains in points; "
                "chance 0: free answer)",
-        source=source("ruan2024observational", "repository results, 3-shot, flexible matching"),
+        source=citations.source_note("ruan2024observational", "repository results, 3-shot, flexible matching"),
         data={"obsscaling_cot": per_task}, page=PAGE)
 
 
@@ -447,7 +443,7 @@ def components_section(d, grid) -> Section:
         "loadings": tables.show(loadings, {"benchmark": "Benchmark", "pc1": tables.Column("First component", "decimal2"),
                                            "pc2": tables.Column("Second", "decimal2"), "pc3": tables.Column("Third", "decimal2")},
                                 caption="How much each benchmark counts in the first three principal components (loadings)",
-                                source=source("ruan2024observational", "benchmark results; computed by the book"),
+                                source=citations.source_note("ruan2024observational", "benchmark results; computed by the book"),
                                 data={"obsscaling_benchmarks": d.bench[d.bench["model"].isin(pca.models)]}, page=PAGE),
         "stated": claims_table(d.ruan, {
             "pc1_variance_explained": "variance explained by the first component",
@@ -547,7 +543,7 @@ def prediction_section(d, grid) -> Section:
         "observational_prereg_mse": tables.Column("Later: observational", "decimal3",
                                                   missing="no pre-registered model with a result"),
     }, caption="The prediction test: mean squared error on models above the cutoff, recomputed and as stated",
-        source=source("ruan2024observational", "repository results; stated errors: Figure 4 and Figure C.5"),
+        source=citations.source_note("ruan2024observational", "repository results; stated errors: Figure 4 and Figure C.5"),
         notes=["MSE: mean squared error in the target's unit (accuracy as a fraction, rescaled so that chance is 0 "
                "where there is a chance level). Paper: the error Ruan et al. state (Figure 4, Figure C.5); their test "
                "sets differ slightly (the figures also show the pre-registered models). Later: the pre-registered "
@@ -563,7 +559,7 @@ def prediction_section(d, grid) -> Section:
     texts = {
         "cutoff_flops": sci(cutoff), "k_pcs": f"{k}", "arith_cutoff_flops": sci(prediction_targets(d)["3-digit subtraction"][2]), "train_count": f"{len(train)}", "test_count": f"{len(test)}",
         "prereg_count": f"{len(d.preregistered)}", "targets": f"{len(results)}", "observed_better": f"{better.sum()}",
-        "observed_worse_names": " and ".join(results.index[~better]), "prereg_targets": f"{len(later_known)}",
+        "observed_worse_names": prose.listing(results.index[~better]), "prereg_targets": f"{len(later_known)}",
         "prereg_better": f"{(later_known['observational_prereg_mse'] < later_known['compute_prereg_mse']).sum()}",
         "prereg_new_family": f"{sum(d.models.loc[m, 'family'] not in paper_families for m in d.preregistered)}",
         "test_reach": f"{d.flops[tested].max() / cutoff:.0f}", "prereg_reach": f"{d.flops[d.preregistered].max() / cutoff:.0f}",
@@ -753,7 +749,7 @@ def frontier_section(d, grid) -> Section:
         "training_compute_flop": tables.Column("Training FLOPs", "flops", missing="not in Epoch's notable-models list"),
         "value": tables.Column("Score (%)", "percent"),
         "shots": tables.Column("Shots", missing="not stated in the compilation"), "source": "Original source",
-    }, caption="Every plotted score with its original source", source=source("epoch2025benchmarkstitching", "compilation"),
+    }, caption="Every plotted score with its original source", source=citations.source_note("epoch2025benchmarkstitching", "compilation"),
         data={"epoch_benchmarks": matched}, page=PAGE)})
 
 

@@ -47,6 +47,14 @@ def agreement(largest_difference: float, unit: str = "points", digits: int = 2) 
     return "exactly" if float(shown) == 0 else f"to within {shown} {unit}"
 
 
+def listing(items) -> str:
+    """['A'] -> 'A', ['A', 'B'] -> 'A and B', ['A', 'B', 'C'] -> 'A, B and C'."""
+    items = [str(item) for item in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def share(part: int, whole: int, noun: str) -> str:
     """'2 of the 6 tasks', or 'all 3 tasks' / 'none of the 3 tasks' when the count is everything or nothing."""
     if whole > 1 and part == whole:

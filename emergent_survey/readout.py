@@ -383,8 +383,8 @@ def _tick_labels(page, bbox) -> tuple[list[_Label], list[dict]]:
         if value is None:
             continue
         used.add(i)
-        power = value > 0 and abs(math.log10(value) - round(math.log10(value))) < 1e-9
-        labels.append(_Label(value, base["text"], base["x0"], base["top"], base["x1"], base["bottom"], power))
+        labels.append(_Label(value, base["text"], base["x0"], base["top"], base["x1"], base["bottom"],
+                             _is_power_of_ten(value)))
     return labels, list(minus.values())
 
 

@@ -83,16 +83,6 @@ def geometric_grid(curve: pd.DataFrame, scale: str, factor: float = GRID_FACTOR)
     return known.loc[keep]
 
 
-def largest_step_position(values: list[float]) -> float:
-    """Where the largest improving step lies, as a fraction of the steps: 0 = first, 1 = last."""
-    steps = [b - a for a, b in zip(values, values[1:])]
-    if len(steps) < 1:
-        raise ValueError("a step position needs at least two values")
-    if len(steps) == 1:
-        return 1.0
-    return steps.index(max(steps)) / (len(steps) - 1)
-
-
 def verdict(curve: pd.DataFrame, scale: str, value: str, metric: str, chance: float | None = None,
             margin: float = MARGIN) -> dict:
     """Judge one curve (one row per scale). ``chance`` is random chance in the metric's units (for a
@@ -126,9 +116,9 @@ def verdict(curve: pd.DataFrame, scale: str, value: str, metric: str, chance: fl
         ratio = math.copysign(math.inf, b * l)
     else:
         ratio = b / l
-    position = largest_step_position(oriented)
-    steps = [b_ - a_ for a_, b_ in zip(oriented, oriented[1:])]
-    largest = steps.index(max(steps))
+    steps = emergence.steps(oriented)
+    largest = steps.index(max(steps))  # the largest improving step: 0 = first
+    position = largest / (len(steps) - 1) if len(steps) > 1 else 1.0  # as a fraction: 1 = last
     before = oriented[largest] - oriented[0]  # the net move before the largest step begins
     enough = improvement >= margin if how.percent else improvement > 0
     flat_before = largest >= 1 and (before < margin if how.percent else before < FLAT_SHARE * improvement)

@@ -34,3 +34,10 @@ def test_agreement_says_exactly_when_the_difference_rounds_to_zero():
     assert prose.agreement(0.004) == "exactly"
     assert prose.agreement(-0.03) == "to within 0.03 points"
     assert prose.agreement(0.4, "%", digits=1) == "to within 0.4 %"
+
+
+def test_listing_joins_names_as_prose():
+    assert prose.listing([]) == ""
+    assert prose.listing(["GSM8K"]) == "GSM8K"
+    assert prose.listing(["A", "B"]) == "A and B"
+    assert prose.listing(iter(["A", "B", "C"])) == "A, B and C"

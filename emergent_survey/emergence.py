@@ -34,23 +34,30 @@ def paired(observations: pd.DataFrame, scale: str, a: str, b: str,
     return wide.sort_values([*by, scale], kind="stable").reset_index(drop=True)
 
 
-def first_scale_where_better(curve: pd.DataFrame, scale: str, a: str, b: str,
-                             margin: float = 0.0) -> float:
-    """Smallest scale from which ``a`` beats ``b`` by more than ``margin`` at every larger size.
+def first_row_where_better(curve: pd.DataFrame, scale: str, a: str, b: str,
+                           margin: float = 0.0) -> pd.Series | None:
+    """The row of the smallest scale from which ``a`` beats ``b`` by more than ``margin`` at every
+    larger size, or None.
 
     Sizes where either value is missing are skipped (they can neither start nor break a run).
-    A tie (difference equal to the margin) does not count as better. Returns NaN if ``a`` never
-    stays ahead, including when it is ahead only at smaller sizes and behind at the largest.
+    A tie (difference equal to the margin) does not count as better. None also when ``a`` is
+    ahead only at smaller sizes and behind at the largest.
     """
     known = curve.dropna(subset=[scale, a, b]).sort_values(scale)
-    better = (known[a] - known[b]) > margin
-    first = math.nan
-    for is_better, value in zip(better, known[scale]):
-        if is_better and math.isnan(first):
-            first = value
+    first = None
+    for index, is_better in zip(known.index, (known[a] - known[b]) > margin):
+        if is_better and first is None:
+            first = index
         elif not is_better:
-            first = math.nan
-    return first
+            first = None
+    return None if first is None else known.loc[first]
+
+
+def first_scale_where_better(curve: pd.DataFrame, scale: str, a: str, b: str,
+                             margin: float = 0.0) -> float:
+    """The scale of ``first_row_where_better`` (NaN if there is none)."""
+    row = first_row_where_better(curve, scale, a, b, margin)
+    return math.nan if row is None else row[scale]
 
 
 def scales_where_worse(curve: pd.DataFrame, scale: str, a: str, b: str) -> list[float]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from . import registry, verdicts
+from . import emergence, registry, verdicts
 
 PERCENT = 100.0
 
@@ -132,15 +132,9 @@ def olmo(checkpoints: pd.DataFrame, models: pd.DataFrame, tasks: list[str] | Non
 
 def first_stays_above(trajectory: pd.DataFrame, order: str, value: str, level: float) -> pd.Series | None:
     """The first row (in ``order``) from which ``value`` stays above ``level`` at every later row, or
-    None. Rows are sorted by ``order``; missing values are skipped, never filled in."""
-    known = trajectory.dropna(subset=[order, value]).sort_values(order, kind="stable")
-    first = None
-    for index, above in zip(known.index, known[value] > level):
-        if above and first is None:
-            first = index
-        elif not above:
-            first = None
-    return None if first is None else known.loc[first]
+    None; missing values are skipped, never filled in."""
+    row = emergence.first_row_where_better(trajectory.assign(_level=level), order, value, "_level")
+    return None if row is None else row.drop("_level")
 
 
 def matched_loss(runs: pd.DataFrame, loss: float, tolerance: float, loss_column: str = "ce_c4_en") -> pd.DataFrame:

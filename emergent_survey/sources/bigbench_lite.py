@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .common import SourceRowError, read_records, write_csv
+from .common import SourceRowError, labelled_number, read_records, write_csv
 
 MATRIX = "smolix/benchmark-selection@319b4e70f1d1d4b178dab3751881c8d6ea4519e0:data/bigbench.csv"
 TASKS = ["bbq_lite_json", "known_unknowns", "misconceptions_russian", "strategyqa"]
@@ -38,13 +38,13 @@ def selected_tasks(sources: Path) -> list[dict]:
                 continue
             raise SourceRowError(f"{path}, line {record.line}, column 'model': {record['model']!r} is neither a "
                                  "label with a size nor one of the known labels without one")
-        scale = {"m": 1e6, "b": 1e9}[match.group("unit").lower()]
+        parameters = labelled_number(match.group("size") + match.group("unit"))
         for task in TASKS:
             if record[task] == "":
                 continue  # the family did not run this task: no row (the catalogue says so)
             rows.append({
                 "model_label": record["model"], "family": match.group("family"),
-                "parameters_as_labelled": f"{float(match.group('size')) * scale:.4g}",
+                "parameters_as_labelled": f"{parameters:.4g}",
                 "task": task, "value": record.number(task), "unit": "fraction", "kind": "derived",
                 "source": f"{MATRIX}, line {record.line}, from google/BIG-bench results",
                 "note": "preferred score of the first score entry with the most shots (may be a subtask); "

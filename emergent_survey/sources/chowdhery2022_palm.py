@@ -30,7 +30,8 @@ import re
 from pathlib import Path
 
 from . import _extended_readout as ext
-from .common import ROOT, read_records, pdf_page_text, write_csv
+from . import rae2021_gopher
+from .common import pdf_page_text, read_registry, squeezed, write_csv
 from .figure_readout import nearest_model, panel_spec
 
 PDF = "chowdhery2022_palm_v5.pdf"
@@ -131,7 +132,7 @@ PANELS = [
     panel_spec(PDF, SOURCE_KEY, "Figure 7", "", 19, (82.9, 71.2, 497.3, 213.0), "BIG-bench Lite (24 tasks)",
                "Preferred metric", "parameters", FIGURE7_SERIES, reader="bars"),
 ]
-FAMILY = {"Gopher": "Gopher", "Chinchilla": "Chinchilla", "GPT-3": "GPT-3", "PaLM": "PaLM"}
+FIGURE3_FAMILIES = {"Gopher", "Chinchilla", "GPT-3", "PaLM"}  # a series' first word
 COLUMNS_OUT = ext.COLUMNS + ["table_value", "difference", "table_source"]
 
 
@@ -146,19 +147,19 @@ def figure7_tasks(sources: Path) -> dict[str, str]:
 
 
 def registry() -> list[dict]:
-    """The committed registry rows this read-out joins to: data/models.csv and the Gopher sizes
-    that data/rae2021_gopher/models.csv adds."""
-    rows = read_records(ROOT / "data" / "models.csv")
-    extra = ROOT / "data" / "rae2021_gopher" / "models.csv"
-    return rows + (read_records(extra) if extra.exists() else [])
+    """The registry rows this read-out joins to: data/models.csv and the Gopher sizes that
+    rae2021_gopher adds. Not ``common.registry_rows()``: that would also join GPT-3 at 6e9 to the
+    InstructGPT paper's "GPT-3 6B"."""
+    return read_registry() + rae2021_gopher.registry_rows()
 
 
-def figures(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list]:
+def figures(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list, list]:
     models = registry()
     table41 = {(r["task"], r["scorer"]): r for r in table_rows if r["table"] == "Table 41"}
-    rows, pdf_xs = [], []
+    rows, pdf_xs, panels = [], [], []
     for spec in PANELS:
         panel, points = ext.read(spec, sources)
+        panels.append((spec, panel))
         if spec["figure"] == "Figure 7":
             names = figure7_tasks(sources)
         for point in points:
@@ -169,19 +170,21 @@ def figures(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list]:
             if spec["figure"] == "Figure 5":
                 rows.append(ext.row(spec, point, PALM[point.x_label]))
             elif spec["figure"] == "Figure 3":
-                family = FAMILY[point.series.split()[0]]
+                family = point.series.split()[0]
+                if family not in FIGURE3_FAMILIES:
+                    raise ValueError(f"{spec['panel']}: series {point.series!r} is of no known family")
                 model, unmatched = nearest_model(models, family, "parameters", point.x)
                 rows.append(ext.row(spec, point, model, note=unmatched))  # row() notes where the registry differs
             else:
                 task = names[point.x_label]
                 model = point.series if point.series.startswith("PaLM") else ""
-                out = ext.row({**spec, "task": task}, point, model, x_value=None,
+                out = ext.row({**spec, "task": task}, point, model,
                               note=f"task {point.x_label} of footnote 9 (p. {FIGURE7_FOOTNOTE_PAGE})")
                 record = table41[(task, point.series)]
                 out = ext.compared_with_table(out, record["value"], record["source"])
                 rows.append(out)
             pdf_xs.append(point.pdf_x)
-    return rows, pdf_xs
+    return rows, pdf_xs, panels
 
 
 # ------------------------------------------------------------------ text claims
@@ -238,16 +241,15 @@ def text_claims(sources: Path) -> list[dict]:
 
 
 def _flat(text: str) -> str:
-    """Text without line breaks, hyphenation and spaces, for matching quotes across layouts."""
-    text = text.replace("\ufffe", "").replace("-\n", "")
-    return re.sub(r"\s+", "", text)
+    """``squeezed`` text that also drops hyphenation at line ends (and the PDF's stray U+FFFE)."""
+    return squeezed(text.replace("\ufffe", "").replace("-\n", ""))
 
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/chowdhery2022_palm/: bigbench_tables.csv, figures_points.csv, text_claims.csv; overlays."""
     table_rows = tables(sources)
-    rows, pdf_xs = figures(sources, table_rows)
+    rows, pdf_xs, panels = figures(sources, table_rows)
     return [write_csv(out / FOLDER / "bigbench_tables.csv", TABLE_COLUMNS, table_rows),
             write_csv(out / FOLDER / "figures_points.csv", COLUMNS_OUT, rows),
             write_csv(out / FOLDER / "text_claims.csv", TEXT_COLUMNS, text_claims(sources)),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "chowdhery2022palm")]
+            *ext.overlays(sources, panels, rows, pdf_xs, figures_out / "verification")]

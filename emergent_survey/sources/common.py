@@ -13,7 +13,9 @@ from pathlib import Path
 import pdfplumber
 import yaml
 
-from ..data import ROOT
+from ..data import ROOT, resource
+from ..readout import SUFFIX_FACTORS
+from ..registry import registry_resources
 
 DEFAULT_SOURCES = ROOT.parent / "shared" / "sources"
 
@@ -38,11 +40,11 @@ class Record(dict):
         super().__init__(values)
         self.path, self.line = path, line
 
-    def number(self, column: str, allow_empty: bool = False) -> str | None:
+    def number(self, column: str, allow_empty: bool = False, integer: bool = False) -> str | None:
         """The cell's text, checked to be a number (see ``source_number``)."""
         if column not in self:
             raise SourceRowError(f"{self.path}, line {self.line}, column '{column}': no such column")
-        return source_number(self.path, self.line, column, self[column], allow_empty=allow_empty)
+        return source_number(self.path, self.line, column, self[column], allow_empty=allow_empty, integer=integer)
 
 
 def read_table(path: Path, header: list[str] | None = None) -> tuple[list[str], list[tuple[int, dict]]]:
@@ -109,9 +111,10 @@ def write_csv(path: Path, columns: list[str], rows: list[dict]) -> Path:
     return path
 
 
-def read_records(path: Path) -> list[Record]:
-    """The rows of a source CSV file, as dicts of strings that know their file and line."""
-    _, rows = read_table(Path(path))
+def read_records(path: Path, header: list[str] | None = None) -> list[Record]:
+    """The rows of a source CSV file, as dicts of strings that know their file and line; ``header``,
+    when given, must match exactly."""
+    _, rows = read_table(Path(path), header)
     return [Record(row, Path(path), line) for line, row in rows]
 
 
@@ -119,6 +122,25 @@ def pdf_page_text(pdf_path: Path, page: int, layout: bool = False) -> str:
     """The text layer of one page (1-based) of a PDF, as pdfplumber extracts it."""
     with pdfplumber.open(pdf_path) as pdf:
         return pdf.pages[page - 1].extract_text(layout=layout)
+
+
+def squeezed(text: str) -> str:
+    """Text without any whitespace, for finding a quote in a text layer that breaks lines
+    anywhere and sometimes runs words together."""
+    return re.sub(r"\s+", "", text)
+
+
+def labelled_number(text: str) -> float | None:
+    """A size as a label prints it ('350M', '1.3B', '8b'), by ``readout.SUFFIX_FACTORS`` in either
+    case; None for anything else ('S', 'help')."""
+    text = text.strip()
+    factor = SUFFIX_FACTORS.get(text[-1:].upper())
+    if len(text) < 2 or factor is None:
+        return None
+    try:
+        return float(text[:-1]) * factor
+    except ValueError:
+        return None
 
 
 def number(text: str) -> str:
@@ -139,17 +161,19 @@ def observation(model: str, task: str, setting: str, metric: str, value: str, so
 def read_registry() -> list[dict]:
     """The committed model registry rows (plain dicts), for joining read-outs to models: always the
     book's own data/models.csv, wherever a derivation writes, so modules stay independent."""
-    return read_records(ROOT / "data" / "models.csv")
+    return read_records(ROOT / "data" / "models.csv", REGISTRY_COLUMNS)
 
 
 @functools.lru_cache(maxsize=1)
 def registry_rows() -> dict[str, dict]:
-    """Every committed registry row (data/models.csv and each source's models.csv) by model key,
-    with the file it is in under "file", to check where a read-out plots a model it names."""
+    """Every committed registry row (the catalogue's registry resources: data/models.csv and the
+    sources' models_<source>) by model key, with the file it is in under "file", to check where a
+    read-out plots a model it names."""
     rows = {}
-    for path in [ROOT / "data" / "models.csv", *sorted((ROOT / "data").glob("*/models.csv"))]:
-        for record in read_records(path):
-            rows[record["model"]] = {**record, "file": path.relative_to(ROOT).as_posix()}
+    for name in registry_resources():
+        relative = resource(name, ROOT / "data")["path"]
+        for record in read_records(ROOT / "data" / relative, REGISTRY_COLUMNS):
+            rows[record["model"]] = {**record, "file": f"data/{relative}"}
     return rows
 
 
@@ -171,6 +195,11 @@ def field(name: str, type_: str = "string", description: str = "", **constraints
     if constraints:
         out["constraints"] = constraints
     return out
+
+
+REGISTRY_COLUMNS = ["model", "family", "name_in_source", "parameters", "parameters_kind", "parameters_source",
+                    "training_tokens", "training_tokens_kind", "training_tokens_source", "training_flops",
+                    "flops_method", "training_flops_kind", "training_flops_source", "kind", "source", "note"]
 
 
 def registry_schema(model: dict, family: dict, parameters: str, tokens: str, flops: str,

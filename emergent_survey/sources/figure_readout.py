@@ -1,4 +1,4 @@
-"""Figure read-outs as data: panel specifications -> tidy rows, and verification overlays.
+"""Figure read-outs as data: panel specifications -> tidy rows joined to the registry.
 
 A *panel specification* (a dict, see ``panel_spec``) names one plot panel of a vector PDF figure:
 ``pdf`` (file name under ``papers/``), ``source_key`` (citation key, then the version in brackets,
@@ -10,19 +10,20 @@ as rows cite it: "wei2022emergent (TMLR 08/2022, arXiv 2206.07682)"), ``figure``
 Optional: ``x_scale``/``y_scale``, ``grey_series``, ``reference_top`` (the page position of the
 panel's own reference line where a neighbour's is drawn through it), ``family`` (the registry
 family of every series), ``scout_panel`` (name in the scouting extraction, for tests only).
+Reading, rows and verification overlays are ``_extended_readout``'s, shared with the read-outs
+of bar charts, category axes and error bars.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import verification
-from ..readout import Axis, Panel, read_panel
+from ..readout import Axis, Panel
+from ._extended_readout import log_distance, named_points, panel_in, read, row
 from .common import join_notes
 
 FIGURE_POINT_COLUMNS = ["figure", "panel", "task", "series", "model", "x_quantity", "x_value", "y_metric",
@@ -32,44 +33,21 @@ EXTRACT_COLUMNS = ["figure", "panel", "series", "x_quantity", "x_value", "y_metr
 X_QUANTITIES = {"training FLOPs": "training_flops", "parameters": "parameters",
                 "effective (non-embedding) parameters": "parameters",
                 "WikiText103 perplexity": "wikitext103_perplexity"}
-Y_DECIMALS = 3  # read-out values are stored to 0.001 of the y unit
 # Parameter counts of one model differ by convention (the CoT paper's LaMDA 422M is Wei et al.'s and
 # BIG-bench's 453M non-embedding parameters), so parameters match more loosely than FLOPs.
 MATCH_DECADES = {"training_flops": 0.01, "parameters": 0.035}
-# A plotted x further than this from the registry's value of the matched model gets a note saying so.
-REGISTRY_TOLERANCE = 0.005
-X_UNITS = {"training_flops": "FLOPs", "parameters": "parameters"}
 
 
 def extract(spec: dict, pdf_path) -> pd.DataFrame:
     """Tidy rows for one panel: every named series' points, then the panel's reference lines
     (x_value empty). A series the spec does not name is an error, so nothing is silently dropped."""
-    return _read(spec, pdf_path)[1]
-
-
-def _read(spec: dict, pdf_path) -> tuple[Panel, pd.DataFrame]:
-    """The panel as ``read_panel`` calibrated it, and its tidy rows (see ``extract``)."""
-    panel = read_panel(
-        Path(pdf_path), spec["page"], spec["bbox"], x_scale=spec.get("x_scale"), y_scale=spec.get("y_scale"),
-        grey_series=spec.get("grey_series", False),
-    )
-    names = spec["series"]
-    # A spec names a series by "#rrggbb:marker", or by "#rrggbb" for every marker of that colour.
-    series = [names.get(key, names.get(color)) for key, color in zip(panel.points["series"], panel.points["color"])]
-    unnamed = sorted({key for key, name in zip(panel.points["series"], series) if name is None})
-    if unnamed:
-        raise ValueError(f"{spec['panel']} (page {spec['page']}): series {unnamed} not named in the spec")
-    points = panel.points.assign(series=series)
-    lines = panel.reference_lines[panel.reference_lines["color"].isin(spec.get("reference", {}))]
-    if "reference_top" in spec:
-        lines = lines[(lines["pdf_top"] - spec["reference_top"]).abs() < 0.01]
-    lines = lines.assign(series=lines["color"].map(spec.get("reference", {})), x=float("nan"),
-                         x_residual=float("nan"))
-    rows = pd.concat([points, lines], ignore_index=True)
-    rows = rows.rename(columns={"x": "x_value", "y": "y_value"})
-    rows = rows.assign(figure=spec["figure"], panel=spec["panel"], x_quantity=spec["x_quantity"],
-                       y_metric=spec["y_metric"], pdf_page=spec["page"])
-    return panel, rows[EXTRACT_COLUMNS]
+    nan = float("nan")
+    return pd.DataFrame([
+        {"figure": spec["figure"], "panel": spec["panel"], "series": point.series, "x_quantity": spec["x_quantity"],
+         "x_value": nan if point.x is None else point.x, "y_metric": spec["y_metric"], "y_value": point.y,
+         "x_residual": nan if point.x_residual is None else point.x_residual, "y_residual": point.y_residual,
+         "pdf_page": spec["page"]}
+        for point in named_points(spec, panel_in(spec, pdf_path))], columns=EXTRACT_COLUMNS)
 
 
 def nearest_model(registry: list[dict], family: str, quantity: str, x: float) -> tuple[str, str]:
@@ -77,7 +55,7 @@ def nearest_model(registry: list[dict], family: str, quantity: str, x: float) ->
     there is none, why not."""
     if quantity not in MATCH_DECADES:
         return "", "x is not a registry quantity"
-    candidates = [(abs(math.log10(float(m[quantity]) / x)), m["model"]) for m in registry
+    candidates = [(log_distance(float(m[quantity]), x), m["model"]) for m in registry
                   if m["family"] == family and m[quantity]]
     if not candidates:
         return "", "the model family is not in the registry"
@@ -85,23 +63,6 @@ def nearest_model(registry: list[dict], family: str, quantity: str, x: float) ->
     if distance > MATCH_DECADES[quantity]:
         return "", f"no registry model of this family within {MATCH_DECADES[quantity]} decades of this x"
     return model, ""
-
-
-def scientific(value: float) -> str:
-    """3 significant digits, exponent without '+' or padding: 4.08e20."""
-    mantissa, exponent = f"{value:.2e}".split("e")
-    return f"{mantissa}e{int(exponent)}"
-
-
-def registry_difference(registry_row: dict, quantity: str, x: float) -> str:
-    """A note where a figure plots a registry model at an x more than REGISTRY_TOLERANCE away from
-    the registry's value (the book shows both rather than choosing silently); else ''."""
-    registered = float(registry_row[quantity])
-    if abs(x / registered - 1) <= REGISTRY_TOLERANCE:
-        return ""
-    cited = registry_row[f"{quantity}_source"].split()[0]
-    return (f"plotted at {scientific(x)} {X_UNITS[quantity]}; the registry has {scientific(registered)} "
-            f"({registry_row.get('file', 'data/models.csv')}, after {cited})")
 
 
 def misprinted_tick_reading(axis: Axis) -> Callable[[float], str] | None:
@@ -127,64 +88,29 @@ def misprinted_tick_reading(axis: Axis) -> Callable[[float], str] | None:
 
 
 def figure_points(sources: Path, specs: list[dict], registry: list[dict],
-                  series_family: dict[str, str] | None = None) -> list[dict]:
+                  series_family: dict[str, str] | None = None) -> tuple[list[dict], list, list[tuple[dict, Panel]]]:
     """Tidy rows (FIGURE_POINT_COLUMNS) for every panel in ``specs``, read from the PDFs' vector
-    graphics. A series' registry family is the spec's ``family``, else ``series_family`` of the
-    series name's first word(s) before " (", else that name itself."""
+    graphics, with what ``_extended_readout.overlays`` draws them by: each row's pdf x and the
+    (spec, panel) pairs read. A series' registry family is the spec's ``family``, else
+    ``series_family`` of the series name's first word(s) before " (", else that name itself."""
     series_family = series_family or {}
-    by_key = {m["model"]: m for m in registry}
-    rows = []
+    rows, pdf_xs, panels = [], [], []
     for spec in specs:
-        panel, frame = _read(spec, sources / "papers" / spec["pdf"])
+        panel, points = read(spec, sources)
         if panel.x_axis.rejected_ticks:
             raise ValueError(f"{spec['panel']}: a misprinted x tick label would move the registry join; not handled")
         misprint = misprinted_tick_reading(panel.y_axis)
-        for point in frame.itertuples():
-            quantity = X_QUANTITIES[point.x_quantity]
-            is_line = point.x_value != point.x_value  # NaN: a horizontal reference line
+        quantity = X_QUANTITIES[spec["x_quantity"]]
+        for point in points:
             prefix = point.series.split(" (")[0]
             family = spec.get("family", series_family.get(prefix, prefix))
-            model, unmatched = ("", "horizontal reference line") if is_line else nearest_model(
-                registry, family, quantity, point.x_value)
-            placed = registry_difference(by_key[model], quantity, point.x_value) if model else ""
-            rows.append({
-                "figure": point.figure,
-                "panel": point.panel,
-                "task": spec["task"],
-                "series": point.series,
-                "model": model,
-                "x_quantity": quantity,
-                "x_value": "" if is_line else f"{point.x_value:.6g}",
-                "y_metric": point.y_metric,
-                "y_value": f"{round(point.y_value, Y_DECIMALS) + 0.0:.{Y_DECIMALS}f}",  # + 0.0: no '-0.000'
-                # Vector positions are exact up to the axis calibration; storing 3 decimals adds 0.0005.
-                "uncertainty": f"{max(point.y_residual, 0.5 * 10 ** -Y_DECIMALS):.4f}",
-                "kind": "digitized",
-                "source": f"{spec['source_key']}, {point.panel}, p. {point.pdf_page} (vector read-out of the PDF)",
-                "note": join_notes(unmatched, placed, misprint(point.y_value) if misprint else ""),
-            })
-    return rows
-
-
-def verification_overlays(sources: Path, specs: list[dict], rows: list[dict], out: Path) -> list[Path]:
-    """Each panel of the original PDF with the values stored in data/ drawn back onto it through the
-    panel's axis calibration (``verification.write``); one manifest per figure."""
-    written = []
-    paper = specs[0]["source_key"].split()[0]
-    for figure in dict.fromkeys(spec["figure"] for spec in specs):
-        panels = []
-        for spec in (spec for spec in specs if spec["figure"] == figure):
-            panel = read_panel(sources / "papers" / spec["pdf"], spec["page"], spec["bbox"],
-                               x_scale=spec.get("x_scale"), y_scale=spec.get("y_scale"),
-                               grey_series=spec.get("grey_series", False))
-            marks = []
-            for r in (r for r in rows if r["panel"] == spec["panel"]):
-                y = float(panel.y_axis.to_coord(float(r["y_value"])))
-                x = float(panel.x_axis.to_coord(float(r["x_value"]))) if r["x_value"] else None
-                marks.append(verification.Mark("point" if x is not None else "line", x, y))
-            panels.append((spec, marks))
-        written += verification.write(sources, figure, paper, panels, out)
-    return written
+            model, unmatched = ("", "") if point.x is None else nearest_model(registry, family, quantity, point.x)
+            out = row({**spec, "x_quantity": quantity}, point, model, note=unmatched)
+            out["note"] = join_notes(out["note"], misprint(point.y) if misprint else "")
+            rows.append({column: out[column] for column in FIGURE_POINT_COLUMNS})
+            pdf_xs.append(point.pdf_x)
+        panels.append((spec, panel))
+    return rows, pdf_xs, panels
 
 
 def panel_spec(pdf: str, source_key: str, figure: str, letter: str, page: int, bbox: tuple, task: str,

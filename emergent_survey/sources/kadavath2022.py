@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import read_registry, write_csv
-from .figure_readout import FIGURE_POINT_COLUMNS, figure_points, panel_spec, verification_overlays
+from ._extended_readout import overlays
+from .figure_readout import FIGURE_POINT_COLUMNS, figure_points, panel_spec
 
 PDF = "kadavath2022_know_what_they_know.pdf"
 SOURCE_KEY = "kadavath2022know (arXiv 2207.05221v4)"
@@ -42,6 +43,6 @@ PANELS = [
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/kadavath2022/figures_4_14_points.csv and its verification overlays."""
-    rows = figure_points(sources, PANELS, read_registry())
+    rows, pdf_xs, panels = figure_points(sources, PANELS, read_registry())
     return [write_csv(out / "kadavath2022" / "figures_4_14_points.csv", FIGURE_POINT_COLUMNS, rows),
-            *verification_overlays(sources, PANELS, rows, figures_out / "verification")]
+            *overlays(sources, panels, rows, pdf_xs, figures_out / "verification")]

@@ -56,18 +56,19 @@ NOTES = {
 }
 
 
-def figure1(sources: Path) -> tuple[list[dict], list]:
-    rows, pdf_xs = [], []
+def figure1(sources: Path) -> tuple[list[dict], list, list]:
+    rows, pdf_xs, panels = [], [], []
     for spec in PANELS:
-        _, points = ext.read(spec, sources)
+        panel, points = ext.read(spec, sources)
+        panels.append((spec, panel))
         for point in points:
             rows.append(ext.row(spec, point, note=NOTES[spec["panel"]], decimals=4))
             pdf_xs.append(point.pdf_x)
-    return rows, pdf_xs
+    return rows, pdf_xs, panels
 
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/kaplan2020/figure1_points.csv and the verification overlay."""
-    rows, pdf_xs = figure1(sources)
+    rows, pdf_xs, panels = figure1(sources)
     return [write_csv(out / FOLDER / "figure1_points.csv", ext.COLUMNS, rows),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "kaplan2020scaling")]
+            *ext.overlays(sources, panels, rows, pdf_xs, figures_out / "verification")]

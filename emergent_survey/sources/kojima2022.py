@@ -26,7 +26,7 @@ import re
 from pathlib import Path
 
 from . import _extended_readout as ext
-from .common import OBSERVATION_COLUMNS, observation, pdf_page_text, write_csv
+from .common import OBSERVATION_COLUMNS, REGISTRY_COLUMNS, observation, pdf_page_text, write_csv
 from .figure_readout import panel_spec
 
 PDF = "kojima2022_zero_shot_cot_v4.pdf"
@@ -107,11 +107,12 @@ def _row(model, task, setting, value, source, note="") -> dict:
                        note=", ".join(n for n in (SETTING_NOTES.get(setting, ""), note) if n))
 
 
-def figure3(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list]:
+def figure3(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list, list]:
     table = {(r["model"], r["task"], r["setting"]): r for r in table_rows}
-    rows, pdf_xs = [], []
+    rows, pdf_xs, panels = [], [], []
     for spec in PANELS:
         panel, points = ext.read(spec, sources)
+        panels.append((spec, panel))
         by_labels = ext.panel_of({**spec, "options": {**spec["options"], "tickless": True}}, sources)
         if len(panel.x_axis.categories) != len(spec["models"]):
             raise ValueError(f"{spec['panel']}: {len(panel.x_axis.categories)} categories, expected {spec['models']}")
@@ -124,12 +125,7 @@ def figure3(sources: Path, table_rows: list[dict]) -> tuple[list[dict], list]:
             record = table[(model, TASK[letter], SETTINGS[point.series])]
             rows.append(ext.compared_with_table(out, record["value"], record["source"]))
             pdf_xs.append(point.pdf_x)
-    return rows, pdf_xs
-
-
-REGISTRY_COLUMNS = ["model", "family", "name_in_source", "parameters", "parameters_kind", "parameters_source",
-                    "training_tokens", "training_tokens_kind", "training_tokens_source", "training_flops",
-                    "flops_method", "training_flops_kind", "training_flops_source", "kind", "source", "note"]
+    return rows, pdf_xs, panels
 
 
 def registry_rows() -> list[dict]:
@@ -147,9 +143,9 @@ def registry_rows() -> list[dict]:
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/kojima2022/: tables_26_27.csv, figure3_points.csv, models.csv; the verification overlay."""
     table_rows = tables(sources)
-    rows, pdf_xs = figure3(sources, table_rows)
+    rows, pdf_xs, panels = figure3(sources, table_rows)
     return [write_csv(out / FOLDER / "tables_26_27.csv", OBSERVATION_COLUMNS, table_rows),
             write_csv(out / FOLDER / "figure3_points.csv", ext.COLUMNS + ["table_value", "difference", "table_source"],
                       rows),
             write_csv(out / FOLDER / "models.csv", REGISTRY_COLUMNS, registry_rows()),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "kojima2022zeroshot")]
+            *ext.overlays(sources, panels, rows, pdf_xs, figures_out / "verification")]

@@ -21,6 +21,7 @@ same model (% true, % informative, % true+informative, QA prompt), the row carri
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from . import _extended_readout as ext
@@ -60,11 +61,12 @@ PANELS = [
 COLUMNS_OUT = ext.COLUMNS + ["table_value", "difference", "table_source"]
 
 
-def figures(sources: Path, data_dir: Path) -> tuple[list[dict], list]:
+def figures(sources: Path, data_dir: Path) -> tuple[list[dict], list, list]:
     table4 = {(r["model"], r["metric"]): r for r in read_records(data_dir / FOLDER / "table4.csv")}
-    rows, pdf_xs = [], []
+    rows, pdf_xs, panels = [], [], []
     for spec in PANELS:
         panel, points = ext.read(spec, sources)
+        panels.append((spec, panel))
         labels = panel.x_axis.categories
         if len(labels) != len(MODELS) + (2 if spec["figure"] == "Figure 4" else 0):
             raise ValueError(f"{spec['panel']}: {len(labels)} bars labelled, expected the 14 models (+ help, harm)")
@@ -76,14 +78,10 @@ def figures(sources: Path, data_dir: Path) -> tuple[list[dict], list]:
             index = int(point.x)
             prompt = labels[index] if index >= len(MODELS) else ""
             model = PROMPT_BARS[prompt] if prompt else MODELS[index]
-            series = point.series
-            y_metric = series if spec["panel"] == "Figure 4a" else spec["y_metric"]
+            y_metric = point.series if spec["panel"] == "Figure 4a" else spec["y_metric"]
             if prompt:
-                series = f"{series} ({prompt} prompt)"
-            ext_point = ext.Point(series, point.x, point.x_label, point.y, point.y_low, point.y_high,
-                                  point.y_residual, point.pdf_x, point.pdf_top)
-            out = ext.row({**spec, "y_metric": y_metric}, ext_point, model,
-                          x_value=None if prompt else ext.labelled_number(point.x_label),
+                point = dataclasses.replace(point, series=f"{point.series} ({prompt} prompt)")
+            out = ext.row({**spec, "y_metric": y_metric}, point, model,
                           note=f"GPT-3 175B with the '{prompt}' prompt" if prompt else "")
             record = table4.get((model, TABLE4_METRICS.get(y_metric, ""))) if not prompt and (
                 spec["task"] == "TruthfulQA (generation)") else None
@@ -91,11 +89,11 @@ def figures(sources: Path, data_dir: Path) -> tuple[list[dict], list]:
                 out = ext.compared_with_table(out, record["value"], record["source"])
             rows.append(out)
             pdf_xs.append(point.pdf_x)
-    return rows, pdf_xs
+    return rows, pdf_xs, panels
 
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/lin2022_truthfulqa/figures_2_4_points.csv and the verification overlays."""
-    rows, pdf_xs = figures(sources, ROOT / "data")
+    rows, pdf_xs, panels = figures(sources, ROOT / "data")
     return [write_csv(out / FOLDER / "figures_2_4_points.csv", COLUMNS_OUT, rows),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "lin2022truthfulqa")]
+            *ext.overlays(sources, panels, rows, pdf_xs, figures_out / "verification")]

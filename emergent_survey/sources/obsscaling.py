@@ -28,7 +28,9 @@ from decimal import Decimal
 from pathlib import Path
 
 
-from .common import SourceRowError, field, read_table, registry_schema, source_number, write_catalogue, write_csv
+from ..registry import six_nd
+from .common import (REGISTRY_COLUMNS, SourceRowError, field, read_table, registry_schema, source_number,
+                     write_catalogue, write_csv)
 
 FOLDER = "obsscaling_emergent"  # under ../shared/sources
 OUT = "obsscaling"  # under data/
@@ -201,13 +203,6 @@ def chance_text(text: str) -> str:
 
 # --- the registry --------------------------------------------------------------------------------
 
-REGISTRY_COLUMNS = [
-    "model", "family", "name_in_source", "parameters", "parameters_kind", "parameters_source", "training_tokens",
-    "training_tokens_kind", "training_tokens_source", "training_flops", "flops_method", "training_flops_kind",
-    "training_flops_source", "kind", "source", "note",
-]
-
-
 def registry_row(path: Path, line: int, row: dict, file: str, instruct: bool) -> dict:
     model, family = row["Model"], cell_text(path, line, "Model Family", row["Model Family"])
     size, tokens, flops = (source_number(path, line, column, row[column], allow_empty=True) for column in META[2:])
@@ -227,7 +222,12 @@ def registry_row(path: Path, line: int, row: dict, file: str, instruct: bool) ->
         # The catalogue states that the FLOPs are 6ND wherever size and data size are given too.
         if size is None or tokens is None:
             raise SourceRowError(f"{path}, line {line}: FLOPs are given but size or data size is empty")
-        if not math.isclose(6 * float(size) * float(tokens), float(flops), rel_tol=1e-9):
+        try:
+            estimate = six_nd(float(size), float(tokens))
+        except ValueError as error:
+            raise SourceRowError(f"{path}, line {line}, columns 'Model Size (B)' and 'Pretraining Data Size (T)': "
+                                 f"{error}") from None
+        if not math.isclose(estimate, float(flops), rel_tol=1e-9):
             raise SourceRowError(f"{path}, line {line}, column 'FLOPs (1E21)': {flops} is not 6 x size x data size")
         notes.append("FLOPs are the authors' 6ND estimate (Ruan et al. Sec. 3.3, App. B.1.1)")
     elif size is None and tokens is None:
@@ -551,6 +551,13 @@ def registry_fields() -> list:
         note=field("note"))
 
 
+def matrix_schema(tasks: list[str]) -> dict:
+    """The schema of a model x benchmark matrix: one fraction per model and task."""
+    return {"fields": [MODEL_FIELD, field("task", required=True, enum=tasks),
+                       field("value", "number", required=True, minimum=0, maximum=1), UNIT,
+                       "kind", "source", field("note")], "foreignKeys": [MODEL_FK]}
+
+
 def catalogue(counts: dict, empty: Counter) -> dict:
     def missing(file: str, columns: list[str]) -> str:
         parts = [f"{column} {empty[(file, column)]}" for column in columns if empty[(file, column)]]
@@ -655,9 +662,7 @@ def catalogue(counts: dict, empty: Counter) -> dict:
              "('Base Tests'). The paper's principal components use the 77 'paper' models of model_sets.csv. "
              f"Empty source cells, no row written: {missing(BASE, BASE_BENCHMARKS)}."),
          "format": "csv", "encoding": "utf-8", "licenses": [APACHE],
-         "schema": {"fields": [MODEL_FIELD, field("task", required=True, enum=BASE_BENCHMARKS),
-                               field("value", "number", required=True, minimum=0, maximum=1), UNIT,
-                               "kind", "source", field("note")], "foreignKeys": [MODEL_FK]}},
+         "schema": matrix_schema(BASE_BENCHMARKS)},
         {"name": "obsscaling_leaderboard_v2", "path": "leaderboard_v2.csv",
          "title": "Open LLM Leaderboard v2 benchmarks of open base models (Ruan et al. 2024, App. C.3)",
          "description": (
@@ -665,9 +670,7 @@ def catalogue(counts: dict, empty: Counter) -> dict:
              "MATH (hard), MMLU-Pro, MuSR, as fractions. Used in the paper's App. C.3 for GPQA, MATH and BBH. "
              f"Empty source cells, no row written: {missing(LEADERBOARD_V2, LEADERBOARD_V2_TASKS)}."),
          "format": "csv", "encoding": "utf-8", "licenses": [APACHE],
-         "schema": {"fields": [MODEL_FIELD, field("task", required=True, enum=LEADERBOARD_V2_TASKS),
-                               field("value", "number", required=True, minimum=0, maximum=1), UNIT,
-                               "kind", "source", field("note")], "foreignKeys": [MODEL_FK]}},
+         "schema": matrix_schema(LEADERBOARD_V2_TASKS)},
         {"name": "obsscaling_instruct_benchmarks", "path": "instruct_benchmarks.csv",
          "title": "Benchmarks of instruction-tuned and proprietary models (Ruan et al. 2024, App. B.1.2, Table B.2)",
          "description": (
@@ -679,9 +682,7 @@ def catalogue(counts: dict, empty: Counter) -> dict:
              "models.csv). Empty source cells, no row written: "
              f"{missing(INSTRUCT, INSTRUCT_BENCHMARKS)}."),
          "format": "csv", "encoding": "utf-8", "licenses": [APACHE],
-         "schema": {"fields": [MODEL_FIELD, field("task", required=True, enum=INSTRUCT_BENCHMARKS),
-                               field("value", "number", required=True, minimum=0, maximum=1), UNIT,
-                               "kind", "source", field("note")], "foreignKeys": [MODEL_FK]}},
+         "schema": matrix_schema(INSTRUCT_BENCHMARKS)},
         {"name": "obsscaling_claims", "path": "claims.csv",
          "title": ("Numbers Ruan et al. 2024 state: variance explained, holdout cut-offs, fitted curves and "
                    "their errors"),

@@ -27,8 +27,9 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
-
-from .common import SourceRowError, field, read_table, registry_schema, source_number, write_catalogue, write_csv
+from ..registry import six_nd
+from .common import (REGISTRY_COLUMNS, Record, SourceRowError, field, read_records, registry_schema,
+                     write_catalogue, write_csv)
 
 FOLDER = "olmo_ladder"  # under ../shared/sources
 LOGS = "scripts/scaling/data/peteish-moreeval"
@@ -122,25 +123,15 @@ def out_name(task: str, split: str, what: str) -> str:
 
 # --- reading -------------------------------------------------------------------------------------
 
-def read_log(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
-    header, rows = read_table(path)
-    if not rows:
+def read_log(path: Path) -> list[Record]:
+    records = read_records(path)
+    if not records:
         raise SourceRowError(f"{path}: no rows")
-    return header, rows
+    return records
 
 
-def cell(path: Path, line: int, row: dict, column: str) -> str:
-    """The cell's text, which must be a finite number."""
-    if column not in row:
-        raise SourceRowError(f"{path}, line {line}, column '{column}': no such column")
-    return source_number(path, line, column, row[column])
-
-
-def integer(path: Path, line: int, row: dict, column: str) -> int:
-    value = float(cell(path, line, row, column))
-    if value != int(value):
-        raise SourceRowError(f"{path}, line {line}, column '{column}': {row[column]!r} is not a whole number")
-    return int(value)
+def integer(record: Record, column: str) -> int:
+    return int(float(record.number(column, integer=True)))
 
 
 def spikes(values: list[float]) -> list[bool]:
@@ -156,36 +147,35 @@ def spikes(values: list[float]) -> list[bool]:
 
 def checkpoint_rows(path: Path, name: str, model: str, mc: bool, batch: int | None) -> list[dict]:
     """One output row per logged checkpoint of one run."""
-    header, rows = read_log(path)
     source = repo_file(name)
     out = []
-    for line, row in rows:
+    for row in read_log(path):
         record = {"model": model, "kind": "raw", "source": source}
         if "_step" in row:
-            step = integer(path, line, row, "_step")
+            step = integer(row, "_step")
             record["step"] = str(step)
         else:
             step = None
         if "throughput/total_tokens" in row:
-            tokens = integer(path, line, row, "throughput/total_tokens")
-            if step is not None and tokens != step * integer(path, line, row, "batch_size_in_tokens"):
-                raise SourceRowError(f"{path}, line {line}, column 'throughput/total_tokens': {tokens} is not "
+            tokens = integer(row, "throughput/total_tokens")
+            if step is not None and tokens != step * integer(row, "batch_size_in_tokens"):
+                raise SourceRowError(f"{path}, line {row.line}, column 'throughput/total_tokens': {tokens} is not "
                                      f"step x batch_size_in_tokens")
             record["training_tokens"] = str(tokens)
         else:
-            logged_batch = integer(path, line, row, "batch_size_in_tokens")
+            logged_batch = integer(row, "batch_size_in_tokens")
             if batch is not None and logged_batch != batch:
-                raise SourceRowError(f"{path}, line {line}, column 'batch_size_in_tokens': {logged_batch}, "
+                raise SourceRowError(f"{path}, line {row.line}, column 'batch_size_in_tokens': {logged_batch}, "
                                      f"Table 1 says {batch}")
             record["training_tokens"] = str(step * logged_batch)
             record["note"] = "training_tokens = step x the log's batch_size_in_tokens (the log has no token count)"
         for corpus in CORPORA:
-            record[f"ce_{corpus}"] = cell(path, line, row, ce_column(corpus))
+            record[f"ce_{corpus}"] = row.number(ce_column(corpus))
         for task, split, variant in TASKS:
-            record[out_name(task, split, "bpb")] = cell(path, line, row, bpb_column(task, split))
-            record[out_name(task, split, "rc_acc")] = cell(path, line, row, rc_column(task, split, variant))
+            record[out_name(task, split, "bpb")] = row.number(bpb_column(task, split))
+            record[out_name(task, split, "rc_acc")] = row.number(rc_column(task, split, variant))
             if mc:
-                record[out_name(task, split, "mc_acc")] = cell(path, line, row, mc_column(task, split))
+                record[out_name(task, split, "mc_acc")] = row.number(mc_column(task, split))
         out.append(record)
     if len(out) >= 5:
         flagged = [[] for _ in out]
@@ -200,11 +190,10 @@ def checkpoint_rows(path: Path, name: str, model: str, mc: bool, batch: int | No
 
 def check_subsets(root: Path) -> None:
     for part, whole in SUBSET_OF.items():
-        _, full = read_log(root / whole)
-        by_step = {row["_step"]: row for _, row in full}
-        for line, row in read_log(root / part)[1]:
+        by_step = {row["_step"]: row for row in read_log(root / whole)}
+        for row in read_log(root / part):
             if by_step.get(row["_step"]) != row:
-                raise SourceRowError(f"{root / part}, line {line}, column '_step': the row for step "
+                raise SourceRowError(f"{root / part}, line {row.line}, column '_step': the row for step "
                                      f"{row['_step']} differs from {whole}")
 
 
@@ -218,7 +207,7 @@ def registry_row(model: str, family: str, name: str, n: int | None, n_kind: str,
     if n is None:
         return {**row, "flops_method": "unknown", "note": note}
     return {**row, "parameters": str(n), "parameters_kind": n_kind, "parameters_source": n_source,
-            "training_flops": str(6 * n * tokens), "flops_method": "6ND", "training_flops_kind": "derived",
+            "training_flops": str(six_nd(n, tokens)), "flops_method": "6ND", "training_flops_kind": "derived",
             "training_flops_source": "6 x parameters x training_tokens (this registry)",
             "note": note + "; parameters = non-embedding (as the paper counts N); training_flops = 6ND "
                            "(the paper's own estimate, Sec. 2.1)"}
@@ -239,8 +228,8 @@ def ladder(root: Path) -> tuple[list[dict], list[dict], Counter]:
             run = checkpoint_rows(path, name, model, mc=False, batch=info and info["batch"])
             last = run[-1]
             step, tokens = int(last["step"]), int(last["training_tokens"])
-            _, log = read_log(path)
-            batches = {integer(path, line, r, "batch_size_in_tokens") for line, r in log}
+            log = read_log(path)
+            batches = {integer(r, "batch_size_in_tokens") for r in log}
             if info:
                 if batches != {info["batch"]}:
                     raise SourceRowError(f"{path}, column 'batch_size_in_tokens': {sorted(batches)}, Table 1 "
@@ -419,11 +408,8 @@ def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     ladder_models, ladder_rows, left_out = ladder(root)
     olmo2_models, olmo2_rows = olmo2(root)
     models = ladder_models + olmo2_models
-    registry_columns = ["model", "family", "name_in_source", "parameters", "parameters_kind", "parameters_source",
-                        "training_tokens", "training_tokens_kind", "training_tokens_source", "training_flops",
-                        "flops_method", "training_flops_kind", "training_flops_source", "kind", "source", "note"]
     target = Path(out) / OUT
-    written = [write_csv(target / "models.csv", registry_columns, models),
+    written = [write_csv(target / "models.csv", REGISTRY_COLUMNS, models),
                write_csv(target / "ladder.csv", columns(False), ladder_rows),
                write_csv(target / "olmo2.csv", columns(True), olmo2_rows)]
     header = ("# Written by emergent_survey/sources/olmo_ladder.py (make data); edit the module, not this file.\n"

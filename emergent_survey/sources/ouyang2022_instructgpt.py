@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import _extended_readout as ext
-from .common import write_csv
+from .common import REGISTRY_COLUMNS, write_csv
 from .figure_readout import panel_spec
 
 PDF = "ouyang2022_instructgpt_v1.pdf"
@@ -55,10 +55,11 @@ def size_of(x: float) -> str:
     return SIZES[label]
 
 
-def figure1(sources: Path) -> tuple[list[dict], list]:
-    rows, pdf_xs = [], []
+def figure1(sources: Path) -> tuple[list[dict], list, list]:
+    rows, pdf_xs, panels = [], [], []
     for spec in PANELS:
-        _, points = ext.read(spec, sources)
+        panel, points = ext.read(spec, sources)
+        panels.append((spec, panel))
         for point in points:
             if point.x is None:
                 rows.append(ext.row(spec, point, note="the 175B SFT model against itself"))
@@ -70,7 +71,7 @@ def figure1(sources: Path) -> tuple[list[dict], list]:
                 note = "no error bar drawn (the baseline model compared with itself)"
             rows.append(ext.row(spec, point, model_key(point.series, size), note=note))
             pdf_xs.append(point.pdf_x)
-    return rows, pdf_xs
+    return rows, pdf_xs, panels
 
 
 def registry_rows() -> list[dict]:
@@ -94,14 +95,9 @@ def registry_rows() -> list[dict]:
     return rows
 
 
-REGISTRY_COLUMNS = ["model", "family", "name_in_source", "parameters", "parameters_kind", "parameters_source",
-                    "training_tokens", "training_tokens_kind", "training_tokens_source", "training_flops",
-                    "flops_method", "training_flops_kind", "training_flops_source", "kind", "source", "note"]
-
-
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/ouyang2022_instructgpt/figure1_points.csv, models.csv and the verification overlay."""
-    rows, pdf_xs = figure1(sources)
+    rows, pdf_xs, panels = figure1(sources)
     return [write_csv(out / FOLDER / "figure1_points.csv", ext.COLUMNS, rows),
             write_csv(out / FOLDER / "models.csv", REGISTRY_COLUMNS, registry_rows()),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "ouyang2022instructgpt")]
+            *ext.overlays(sources, panels, rows, pdf_xs, figures_out / "verification")]

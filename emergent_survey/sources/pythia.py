@@ -29,7 +29,9 @@ from collections import Counter
 from pathlib import Path
 
 
-from .common import SourceRowError, field, pdf_page_text, registry_schema, write_catalogue, write_csv
+from ..registry import six_nd
+from .common import (REGISTRY_COLUMNS, SourceRowError, field, pdf_page_text, registry_schema, squeezed,
+                     write_catalogue, write_csv)
 
 FOLDER = "pythia_evals"  # under ../shared/sources
 OUT = "pythia"  # under data/
@@ -91,11 +93,6 @@ OTHER_FOLDERS = {
     "evals/csv": "the arithmetic term-frequency case study (accuracy against operand frequency)",
 }
 
-REGISTRY_COLUMNS = [
-    "model", "family", "name_in_source", "parameters", "parameters_kind", "parameters_source",
-    "training_tokens", "training_tokens_kind", "training_tokens_source", "training_flops", "flops_method",
-    "training_flops_kind", "training_flops_source", "kind", "source", "note",
-]
 EVAL_COLUMNS = ["model", "run", "step", "task", "setting", "shots", "metric", "value", "unit", "stderr",
                 "kind", "source", "note"]
 
@@ -119,10 +116,6 @@ def checkpoint_key(size: str, suffix: str, step: int) -> str:
 
 
 # --- the paper -----------------------------------------------------------------------------------
-
-def squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
 
 def table1_parameters(pdf: Path) -> dict[str, int]:
     """Non-embedding parameters of the eight sizes, read from Table 1 (PDF p. 2)."""
@@ -270,7 +263,7 @@ def registry(parameters: dict[str, int], steps: dict[tuple[str, str], set[int]])
                     "parameters_source": table1}
             note_n = ("parameters = non-embedding count (Table 1 prints no total; the model names count all "
                       "parameters, embeddings included)")
-            final_flops = 6 * n * FINAL_TOKENS
+            final_flops = six_nd(n, FINAL_TOKENS)
             rows.append({**base, "model": run_key(size, suffix),
                          "name_in_source": f"Pythia {TABLE1_LABEL.get(size, size)} ({data})",
                          "training_tokens": str(FINAL_TOKENS), "training_tokens_kind": "text",
@@ -292,7 +285,7 @@ def registry(parameters: dict[str, int], steps: dict[tuple[str, str], set[int]])
                                          "training FLOPs are zero, left empty because the registry's 6ND rule "
                                          "needs D > 0"})
                     continue
-                rows.append({**row, "training_flops": str(6 * n * tokens), "flops_method": "6ND",
+                rows.append({**row, "training_flops": str(six_nd(n, tokens)), "flops_method": "6ND",
                              "training_flops_kind": "derived",
                              "training_flops_source": "6 x parameters x training_tokens (this registry)",
                              "note": f"{note_n}; {formula}; training_flops = 6ND"

@@ -45,7 +45,8 @@ import numpy as np
 
 from . import _extended_readout as ext
 from ..readout import _page, find_panels
-from .common import ROOT, pdf_page_text, read_records, write_csv
+from ..registry import six_nd
+from .common import REGISTRY_COLUMNS, join_notes, pdf_page_text, read_registry, write_csv
 from .figure_readout import nearest_model, panel_spec
 
 PDF = "rae2021_gopher_v2.pdf"
@@ -154,19 +155,19 @@ def _with_offset(spec: dict, per_size: float, sources: Path) -> dict:
 
 
 def registry() -> list[dict]:
-    rows = read_records(ROOT / "data" / "models.csv")
-    mine = ROOT / "data" / FOLDER / "models.csv"
-    return rows + (read_records(mine) if mine.exists() else registry_rows())
+    """data/models.csv and the Gopher sizes this module adds, built here rather than read back
+    from this folder's own committed models.csv."""
+    return read_registry() + registry_rows()
 
 
-def figures(sources: Path) -> tuple[list[dict], list, list[dict]]:
+def figures(sources: Path) -> tuple[list[dict], list, list]:
     per_size, edge_disagreement = label_offset_per_size(sources)
     models = registry()
-    specs, rows, pdf_xs = [], [], []
+    rows, pdf_xs, panels = [], [], []
     for spec in PANELS:
         spec = _with_offset(spec, per_size, sources)
-        specs.append(spec)
         panel, points = ext.read(spec, sources)
+        panels.append((spec, panel))
         unshifted = ext.panel_of({**spec, "options": {**spec["options"], "label_offset": (0.0, 0.0)}}, sources)
         points_per_unit = abs(1 / panel.y_axis.slope)
         for point in points:
@@ -181,17 +182,12 @@ def figures(sources: Path) -> tuple[list[dict], list, list[dict]]:
             if point.x is not None:
                 if spec["x_quantity"] == "parameters":
                     model, unmatched = nearest_model(models, "Gopher", "parameters", point.x)
-                    note = "; ".join(n for n in (note, "x from the label centres (to about 0.015 decades)", unmatched) if n)
+                    note = join_notes(note, "x from the label centres (to about 0.015 decades)", unmatched)
                 else:
                     model = SIZES[point.series]
             rows.append(ext.row(spec, point, model, note=note, uncertainty=uncertainty, decimals=DECIMALS))
             pdf_xs.append(point.pdf_x)
-    return rows, pdf_xs, specs
-
-
-REGISTRY_COLUMNS = ["model", "family", "name_in_source", "parameters", "parameters_kind", "parameters_source",
-                    "training_tokens", "training_tokens_kind", "training_tokens_source", "training_flops",
-                    "flops_method", "training_flops_kind", "training_flops_source", "kind", "source", "note"]
+    return rows, pdf_xs, panels
 
 
 def registry_rows() -> list[dict]:
@@ -200,7 +196,7 @@ def registry_rows() -> list[dict]:
     tokens = f"{SOURCE_KEY}, Sec. 3.2, p. 6 ('We train all models for 300 billion tokens')"
     rows = []
     for size, parameters in (("44M", 44e6), ("117M", 117e6)):
-        flops = 6 * parameters * 300e9
+        flops = six_nd(parameters, 300e9)
         rows.append({
             "model": f"Gopher {size}", "family": "Gopher", "name_in_source": size, "parameters": f"{parameters:.3g}",
             "parameters_kind": "table", "parameters_source": table1, "training_tokens": "3e+11",
@@ -216,8 +212,8 @@ def registry_rows() -> list[dict]:
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/rae2021_gopher/: tables.csv, figures_points.csv, models.csv; the verification overlays."""
     table_rows = tables(sources)
-    rows, pdf_xs, specs = figures(sources)
+    rows, pdf_xs, panels = figures(sources)
     return [write_csv(out / FOLDER / "tables.csv", TABLE_COLUMNS, table_rows),
             write_csv(out / FOLDER / "figures_points.csv", ext.COLUMNS, rows),
             write_csv(out / FOLDER / "models.csv", REGISTRY_COLUMNS, registry_rows()),
-            *ext.overlays(sources, specs, rows, pdf_xs, figures_out / "verification", "rae2021gopher")]
+            *ext.overlays(sources, panels, rows, pdf_xs, figures_out / "verification")]

@@ -12,11 +12,10 @@ Writes ``data/schaeffer2023/claims.csv`` and its ``catalogue.yaml``.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 
-from .common import SourceRowError, field, pdf_page_text, write_catalogue, write_csv
+from .common import SourceRowError, field, pdf_page_text, squeezed, write_catalogue, write_csv
 
 PDF = "papers/schaeffer2023_mirage_neurips.pdf"  # under ../shared/sources
 OUT = "schaeffer2023"  # under data/
@@ -76,12 +75,6 @@ CLAIMS = [
      "accuracy (Fig. 4).", ""),
 ]
 COLUMNS = ["claim", "paper", "page", "task", "setting", "value", "unit", "quote", "kind", "source", "note"]
-
-
-
-
-def squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def claim_rows(pdf: Path) -> list[dict]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import read_registry, write_csv
-from .figure_readout import FIGURE_POINT_COLUMNS, figure_points, panel_spec, verification_overlays
+from ._extended_readout import overlays
+from .figure_readout import FIGURE_POINT_COLUMNS, figure_points, panel_spec
 
 PDF = "srivastava2022_bigbench.pdf"
 SOURCE_KEY = "srivastava2022bigbench (arXiv 2206.04615v3)"
@@ -87,7 +88,7 @@ def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     registry = read_registry()
     written = []
     for name, specs in (("figure7_points.csv", FIGURE7_PANELS), ("figure1_points.csv", FIGURE1_PANELS)):
-        rows = figure_points(sources, specs, registry, SERIES_FAMILY)
+        rows, pdf_xs, panels = figure_points(sources, specs, registry, SERIES_FAMILY)
         written.append(write_csv(out / "srivastava2022_bigbench" / name, FIGURE_POINT_COLUMNS, rows))
-        written += verification_overlays(sources, specs, rows, figures_out / "verification")
+        written += overlays(sources, panels, rows, pdf_xs, figures_out / "verification")
     return written

@@ -24,7 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 
-from .common import SourceRowError, field, read_table, registry_schema, source_number, write_catalogue, write_csv
+from .common import (REGISTRY_COLUMNS, SourceRowError, field, read_table, registry_schema, source_number,
+                     write_catalogue, write_csv)
 
 FOLDER = "ukplab_on_emergence"  # under ../shared/sources
 FILE = "evaluation_scores.csv"
@@ -350,9 +351,6 @@ def catalogue(runs: list[dict], empty: Counter, duplicates: int, models: list[di
 
 RUN_COLUMNS = ["run_id", "model", "model_in_source", "instruction_tuned", "task", "prompt_type", "shots",
                "temperature", "seed", "number_of_data", *METRICS, "kind", "source"]
-REGISTRY_COLUMNS = ["model", "family", "name_in_source", "parameters", "parameters_kind", "parameters_source",
-                    "training_tokens", "training_tokens_kind", "training_tokens_source", "training_flops",
-                    "flops_method", "training_flops_kind", "training_flops_source", "kind", "source", "note"]
 CLAIM_COLUMNS = ["claim", "paper", "task", "setting", "value", "unit", "quote", "kind", "source", "note"]
 
 

@@ -36,6 +36,12 @@ MODEL_KEYS = {
     ("PaLM", "540B"): "PaLM 540B",
 }
 
+
+def family_keys(family: str) -> list[str]:
+    """The registry keys of one family's models, smallest first (the order of Table 2)."""
+    return [key for (name, _), key in MODEL_KEYS.items() if name == family]
+
+
 TABLE5_TASKS = ["Last Letter (2)", "Last Letter (OOD: 3)", "Last Letter (OOD: 4)",
                 "Coin Flip (2)", "Coin Flip (OOD: 3)", "Coin Flip (OOD: 4)"]
 TABLE5_ROW = re.compile(r"^(UL2|LaMDA|PaLM)?\s*(\d+(?:\.\d+)?[MB])\s+(.*)$")

@@ -26,6 +26,7 @@ from pathlib import Path
 from . import _extended_readout as ext
 from .common import ROOT, read_records, write_csv
 from .figure_readout import panel_spec
+from .wei2022_cot import family_keys
 
 PDF = "wei2022_cot_v6.pdf"
 SOURCE_KEY = "wei2022cot (arXiv 2201.11903v6)"
@@ -42,12 +43,8 @@ COLUMNS = [("LaMDA", [0.4, 8, 137], 345.86, 344.57),
            ("GPT", [0.4, 7, 175], 399.71, 398.41),
            ("PaLM", [8, 62, 540], 453.56, 452.26)]
 WIDTH = 45.88
-# Table 2 (p. 21) model order within each family -> keys of data/models.csv (as wei2022_cot uses).
-MODELS = {
-    "LaMDA": ["LaMDA 422M", "LaMDA 2B", "LaMDA 8B", "LaMDA 68B", "LaMDA 137B"],
-    "GPT": ["text-ada-001", "text-babbage-001", "text-curie-001", "text-davinci-002"],
-    "PaLM": ["PaLM 8B", "PaLM 62B", "PaLM 540B"],
-}
+# Table 2 (p. 21) model order within each family -> keys of data/models.csv.
+MODELS = {family: family_keys(family) for family, _, _, _ in COLUMNS}
 # Table 1 (p. 20), row "Prior best": GSM8K 55 (a: Cobbe et al. 2021), SVAMP 57.4 (b: Pi et al. 2022),
 # MAWPS 88.4 (e: Pi et al. 2022). Figure 4's caption cites Cobbe et al. (2021) for GSM8K, Jie et al.
 # (2022) for SVAMP and Lan et al. (2021) for MAWPS.
@@ -81,11 +78,12 @@ def table2(sources_data: Path) -> dict[tuple[str, str, str], dict]:
             for r in read_records(sources_data / "wei2022_cot" / "solve_rates.csv")}
 
 
-def figure4(sources: Path, data_dir: Path) -> tuple[list[dict], list]:
+def figure4(sources: Path, data_dir: Path) -> tuple[list[dict], list, list]:
     table = table2(data_dir)
-    rows, pdf_xs = [], []
+    rows, pdf_xs, panels = [], [], []
     for spec in PANELS:
-        _, points = ext.read(spec, sources)
+        panel, points = ext.read(spec, sources)
+        panels.append((spec, panel))
         family, task = spec["family"], spec["task"]
         for series in SERIES.values():
             mine = sorted((p for p in points if p.series == series), key=lambda p: p.x)
@@ -106,11 +104,11 @@ def figure4(sources: Path, data_dir: Path) -> tuple[list[dict], list]:
             out = ext.row(spec, point, note=PRIOR_BEST_NOTE.get(task, "dashed line across the panel"))
             rows.append(ext.compared_with_table(out, PRIOR_BEST_TABLE[task], PRIOR_BEST_SOURCE))
             pdf_xs.append(None)
-    return rows, pdf_xs
+    return rows, pdf_xs, panels
 
 
 def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     """data/wei2022_cot/figure4_points.csv (with the Table 2 comparison) and the verification overlay."""
-    rows, pdf_xs = figure4(sources, ROOT / "data")
+    rows, pdf_xs, panels = figure4(sources, ROOT / "data")
     return [write_csv(out / "wei2022_cot" / "figure4_points.csv", COLUMNS_OUT, rows),
-            *ext.overlays(sources, PANELS, rows, pdf_xs, figures_out / "verification", "wei2022cot")]
+            *ext.overlays(sources, panels, rows, pdf_xs, figures_out / "verification")]

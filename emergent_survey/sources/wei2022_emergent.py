@@ -12,8 +12,11 @@ import re
 from pathlib import Path
 
 from . import wei2022_emergent_panels as panels
-from .common import OBSERVATION_COLUMNS, join_notes, observation, pdf_page_text, read_records, read_registry, write_csv
-from .figure_readout import FIGURE_POINT_COLUMNS, figure_points, registry_difference, verification_overlays
+from .wei2022_cot import family_keys
+from .common import (OBSERVATION_COLUMNS, join_notes, labelled_number, observation, pdf_page_text, read_records,
+                     read_registry, write_csv)
+from ._extended_readout import overlays, registry_difference
+from .figure_readout import FIGURE_POINT_COLUMNS, figure_points
 
 CITATION = panels.SOURCE_KEY
 TABLE1_PAGE = 6
@@ -25,8 +28,6 @@ TABLE1_ROW = re.compile(
 )
 TABLE1_COLUMNS = ["category", "ability", "emergent_training_flops", "emergent_parameters",
                   "model_family", "reference", "kind", "source", "note"]
-PARAM_SCALE = {"M": 1e6, "B": 1e9}
-TOKEN_SCALE = {"B": 1e9, "T": 1e12}
 
 # The "[sic]" of Table 2 stands in the Train tokens column, left of the token count (PDF p. 26).
 TABLE2_ROW = re.compile(r"^(?P<family>GPT-3|LaMDA|Gopher|Chinchilla|PaLM|Anthropic LM)?\s*"
@@ -37,7 +38,7 @@ TABLE2_COLUMNS = ["row_label", "family", "parameters", "training_tokens", "train
 
 # Figure 3A / 12A series -> setting; LaMDA sizes in plotting order.
 FIGURE3A_SERIES = {"No chain of thought": "standard", "Chain of thought": "chain_of_thought"}
-LAMDA_KEYS = ["LaMDA 422M", "LaMDA 2B", "LaMDA 8B", "LaMDA 68B", "LaMDA 137B"]
+LAMDA_KEYS = family_keys("LaMDA")
 FIGURE3A_NOTE = ("marker positions read from the PDF's vector paths by the source-gathering extraction "
                  "(y to 2 decimals, x to 3 significant digits)")
 
@@ -72,7 +73,7 @@ def table1(sources: Path) -> list[dict]:
             "ability": match.group("ability"),
             "emergent_training_flops": "" if flops == "Many" else f"{float(flops):.2g}",
             "emergent_parameters": "" if params == "Many"
-            else f"{float(params[:-1]) * PARAM_SCALE[params[-1]]:.3g}",
+            else f"{labelled_number(params):.3g}",
             "model_family": model,
             "reference": reference,
             "kind": "table",
@@ -98,8 +99,8 @@ def table2(sources: Path) -> list[dict]:
         params, tokens = match.group("params"), match.group("tokens")
         rows.append({
             "family": family.removesuffix(" LM"),  # 'Anthropic LM' is Table 1's 'Anthropic'
-            "parameters": f"{float(params[:-1]) * PARAM_SCALE[params[-1]]:.4g}",
-            "training_tokens": f"{float(tokens[:-1]) * TOKEN_SCALE[tokens[-1]]:.4g}",
+            "parameters": f"{labelled_number(params):.4g}",
+            "training_tokens": f"{labelled_number(tokens):.4g}",
             "training_flops": f"{float(match.group('flops')):.3e}",
             "row_label": f"{family} {params}",
             "kind": "table",
@@ -147,9 +148,9 @@ def derive(sources: Path, out: Path, figures_out: Path) -> list[Path]:
     registry = read_registry()
     written = []
     for name, specs in FIGURE_FILES.items():
-        rows = figure_points(sources, specs, registry)
+        rows, pdf_xs, read_panels = figure_points(sources, specs, registry)
         written.append(write_csv(folder / name, FIGURE_POINT_COLUMNS, rows))
-        written += verification_overlays(sources, specs, rows, figures_out / "verification")
+        written += overlays(sources, read_panels, rows, pdf_xs, figures_out / "verification")
     written.append(write_csv(folder / "figure3a_gsm8k_lamda.csv", OBSERVATION_COLUMNS, figure3a(sources, registry)))
     written.append(write_csv(folder / "table1_emergent_scale.csv", TABLE1_COLUMNS, table1(sources)))
     written.append(write_csv(folder / "table2_model_details.csv", TABLE2_COLUMNS, table2(sources)))

@@ -39,13 +39,13 @@ from collections import Counter
 from pathlib import Path
 
 
+from . import obsscaling
 from .common import SourceRowError, field, read_table, source_number, write_catalogue, write_csv
 
 FOLDER = "expemergence_wu_lo"  # under ../shared/sources
 OUT = "wu_lo"  # under data/
 REPO = "tony10101105/ExpEmergence"
 COMMIT = "288b731d68fbc0328de28d394af108da71a09d36"  # PROVENANCE gives 288b731d68fb; the full hash of that commit
-OBSSCALING = "obsscaling_emergent/base_llm_benchmark_eval.csv"  # under ../shared/sources
 PAPER = "wu2025ushaped"
 PAPER_VERSION = "arXiv 2410.01692, ICLR 2025"
 
@@ -62,7 +62,7 @@ EMERGENT = {"mmlu", "parsinlu_qa_mc", "arithmetic", "hindu_knowledge", "analogic
             "conceptual_combinations"}  # utils.py type 'Emergence'; the other three 'No Emergence'
 NAME = re.compile(r"(?P<acc>acc_)?(?P<task>[a-z_]+?)_instance_brier_(?P<low>-?\d+)_(?P<high>[\d.]+)_"
                   r"(?P<groups>\d+)_(?P<dist>redist|undist)\.csv")
-META = {"Model Size (B)": 9, "Pretraining Data Size (T)": 12, "FLOPs (1E21)": 21}
+META = obsscaling.META[2:]  # size, data size, FLOPs: must equal ObsScaling's
 
 
 
@@ -95,8 +95,9 @@ def group_columns(path: Path, header: list[str], info: dict) -> list[tuple[str, 
 
 
 def obsscaling_meta(sources: Path) -> dict[str, dict]:
-    path = sources / OBSSCALING
-    _, rows = read_table(path)
+    """ObsScaling's base-model rows by model name, read with obsscaling's own checks."""
+    path = sources / obsscaling.FOLDER / obsscaling.BASE
+    rows = obsscaling.model_rows(path, obsscaling.META + obsscaling.BASE_BENCHMARKS)
     return {row["Model"]: row for _, row in rows}
 
 
@@ -122,8 +123,7 @@ def read_file(path: Path, info: dict, meta: dict[str, dict], skipped: Counter) -
             gap = next(c for c, v in values.items() if v is None)
             raise SourceRowError(f"{path}, line {line}, column '{gap}': empty where the model's other groups "
                                  "have values")
-        if not model or model != model.strip():
-            raise SourceRowError(f"{path}, line {line}, column 'Model': {model!r} is empty or padded")
+        obsscaling.cell_text(path, line, "Model", model)
         if model not in meta:
             raise SourceRowError(f"{path}, line {line}, column 'Model': {model!r} is not in ObsScaling's "
                                  "base_llm_benchmark_eval.csv (no registry row)")

@@ -84,7 +84,7 @@ class FigureGrid:
         plotting.apply_style()
         fig, ax = plt.subplots(figsize=size or self.panel_size, layout="constrained")
         if title:
-            ax.set_title(title)
+            plotting.set_title(ax, title)
         self.panels.append(Panel(fig, ax, title, alt))
         return ax
 

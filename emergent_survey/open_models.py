@@ -149,7 +149,6 @@ def emergent_section(d, grid) -> Section:
             plotting.reference_line(ax, chance)
         plotting.format_scale_axis(ax, "training_flops")
         ax.set(xlim=(1e18, 4e26), ylim=(0, top), ylabel="BLEU" if metric == "bleu" else "Accuracy (%)")
-        plotting.set_title(ax, TITLES.get(task, task))
     grid.publish("fig_emergent_tasks",
                  alt="Four panels, one per task, of accuracy (BLEU for transliteration) against training FLOPs: closed "
                      "models of Wei et al. and GPT-3 as lines, open model families as dashed lines and grey points. The "
@@ -268,7 +267,6 @@ def cot_section(d, grid, task_grid) -> Section:
                 plotting.reference_line(ax, d.bbh_chance)
             plotting.format_scale_axis(ax, "training_flops")
             ax.set(xlim=(1e20, 1e26), ylim=(0, 100), ylabel="Solve rate (%)" if task == "GSM8K" else "Accuracy (%)")
-            plotting.set_title(ax, f"{title} · {family}")
     with_bbh = set(flexible.loc[flexible["task"] == BBH_MEAN, "family"])
     texts |= {"bbh_chance": pct(d.bbh_chance), "no_bbh_families": prose.listing(f for f in shown if f not in with_bbh),
               "cot_shown_count": f"{len(shown)}", "bbh_task_count": f"{d.bbh_tasks['task'].nunique()}"}
@@ -373,7 +371,6 @@ def bbh_by_task(d, grid, section: Section) -> None:
     ax.set_yticks(positions, [task_label(name) for name in by_task["name"]])
     ax.set(ylim=(-0.8, len(by_task) - 0.2), xlabel="Gain in accuracy (points)")
     ax.grid(axis="y", visible=False)
-    plotting.set_title(ax, "Chain of thought minus direct answer")
     grid.publish("fig_bbh_tasks",
                  alt="For each of the 27 BIG-Bench Hard tasks, the median gain of chain of thought over a direct answer "
                      f"in open models below and above {sci(d.cot_scale)} training FLOPs: near zero for the smaller models, large for "
@@ -426,12 +423,10 @@ def components_section(d, grid) -> Section:
     plotting.draw_other(ax, order, pca.variance_ratio * 100, "share of the variance, each component", 0, markersize=4)
     plotting.draw_other(ax, order, np.cumsum(pca.variance_ratio) * 100, "cumulative share", 2, markersize=4)
     ax.set(xticks=order, xlabel="Principal component", ylabel="Variance explained (%)", ylim=(0, 100))
-    plotting.set_title(ax, "Variance explained")
     ax = grid.panel("Capability against compute")
     families.draw(ax, with_scale.reset_index(names="model"), HIGHLIGHT, "PC1", "as_trained", OTHER_OPEN)
     plotting.format_scale_axis(ax, "training_flops")
     ax.set_ylabel("First component score")
-    plotting.set_title(ax, "Capability against compute")
     grid.publish("fig_capability",
                  alt="Two panels: the share of benchmark variance explained by each principal component (the first about "
                      "80 percent, the first three almost all); the first-component score of each open model against its "
@@ -520,7 +515,6 @@ def prediction_section(d, grid) -> Section:
             line.set_fillstyle("full" if fit == "observational" else "none")
         plotting.diagonal_line(ax, 0, 1, "perfect prediction")
         ax.set(xlim=(-0.05, 1.05), ylim=(-0.05, 1.05), xlabel="Actual", ylabel="Predicted")
-        plotting.set_title(ax, name)
     cot = d.cot[d.cot["matching"] == "flexible"]
     grid.publish("fig_prediction",
                  alt="Four panels of predicted against actual scores for the larger open models: predictions from benchmark "
@@ -633,7 +627,6 @@ def palm_section(d, grid) -> Section:
     line.set_linestyle("none")
     plotting.diagonal_line(ax, 0, 120, "540B on the trend")
     ax.set(xlim=(0, 120), ylim=(0, 100), xlabel="Projected from 8B and 62B", ylabel="PaLM 540B, actual")
-    plotting.set_title(ax, "BIG-bench Lite: 540B against the trend")
     for task, scores in five.iloc[list(FIGURE5_SHOWN)].iterrows():
         ax = grid.panel(task.replace("_", " "))
         plotting.draw_series(ax, [8e9, 62e9, 540e9], scores[["8b", "62b", "540b"]], "PaLM", "few_shot",
@@ -641,7 +634,6 @@ def palm_section(d, grid) -> Section:
         plotting.draw_series(ax, [62e9, 540e9], [scores["62b"], scores["projection"]], "PaLM", "log_linear_projection")
         plotting.format_scale_axis(ax, "parameters")
         ax.set(ylim=(-20, 110), ylabel="Normalized score (%)")
-        plotting.set_title(ax, task.replace("_", " "))
     grid.publish("fig_palm_discontinuity",
                  alt="PaLM's discontinuous improvements: for the 24 BIG-bench Lite tasks the 540B score against the score "
                      "projected from 8B and 62B, most near the diagonal and a few far above or below it; and three tasks "
@@ -718,7 +710,6 @@ def frontier_section(d, grid) -> Section:
                 ax.set_xlim(1e22, 1e26)
                 plotting.vertical_line(ax, ROUTINE_LIMIT)
             ax.set(ylim=(0, 100), ylabel="Score (%)")
-            plotting.set_title(ax, title)
     grid.publish("fig_frontier",
                  alt="Published MMLU, GSM8K and BIG-Bench Hard scores against release date and against training compute: "
                      "scores rise over time at every compute, and by 2023 models below 10^23 FLOPs pass the line that only "

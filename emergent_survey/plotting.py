@@ -186,8 +186,8 @@ def setting_style(setting: str) -> dict:
 
 
 def set_title(ax, title: str) -> None:
-    """A panel title wrapped to the panel's width."""
-    ax.set_title("\n".join(textwrap.wrap(title, TITLE_WIDTH)))
+    """A panel title wrapped to ``TITLE_WIDTH`` characters a line, keeping the line breaks it has."""
+    ax.set_title("\n".join(wrapped for line in title.split("\n") for wrapped in textwrap.wrap(line, TITLE_WIDTH)))
 
 
 def draw_series(ax, x, y, family: str, setting: str, label: str | None = None, **kwargs):

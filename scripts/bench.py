@@ -44,8 +44,7 @@ def median_of_runs(command: list[str], before=None) -> float:
 
 def page_weights() -> list[str]:
     """One table row per page: kB at load, kB after scrolling through, budget."""
-    from browsing import Site, pages
-    from test_browser import budget
+    from browsing import Site, budget, pages
 
     rows = []
     with Site() as site:

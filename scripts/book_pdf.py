@@ -10,6 +10,7 @@ styles and prints it. Figure panels that load lazily on the site are loaded befo
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 from datetime import date
@@ -20,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browsing import HTML_DIR, Site  # noqa: E402
+from browsing import HTML_DIR, LOAD_ALL_IMAGES_JS, Site, text_of  # noqa: E402
 
 PRINT_PAGE = "chapters/print/book.html"  # two folders below the root, like every chapter page
 PDF = HTML_DIR / "book.pdf"
@@ -79,26 +80,16 @@ def print_html(pages: list[str]) -> str:
     # The stylesheets of a chapter page (same depth as the print page), so everything looks as on the site.
     chapter = (HTML_DIR / "chapters" / "scale" / "index.html").read_text(encoding="utf-8")
     styles = "".join(re.findall(r'<link[^>]+rel="stylesheet"[^>]*>|<link href="[^"]+" rel="stylesheet"[^>]*>', chapter))
-    titles = [re.search(r"<h1>(.*?)<a", article(page), re.S) for page in pages]
-    contents = "".join(f"<li>{re.sub('<[^>]+>', '', t.group(1)).strip()}</li>" for t in titles if t)
-    chapters = "".join(f'<section class="eb-chapter">{article(page)}</section>' for page in pages)
+    articles = [article(page) for page in pages]
+    titles = [re.search(r"<h1>(.*?)<a", content, re.S) for content in articles]
+    contents = "".join(f"<li>{html.escape(text_of(t.group(1)))}</li>" for t in titles if t)
+    chapters = "".join(f'<section class="eb-chapter">{content}</section>' for content in articles)
     return (f'<!DOCTYPE html><html lang="en" data-theme="light"><head><meta charset="utf-8">'
             f"<title>Emergent Abilities of LLMs: an executable survey</title>{styles}<style>{PRINT_CSS}</style></head>"
             f'<body><div class="bd-article"><div class="eb-title"><h1>Emergent Abilities of LLMs</h1>'
             f"<p>an executable survey</p><p>Printed from the book's site on {date.today().isoformat()}</p></div>"
             f'<div class="eb-contents"><h2>Contents</h2><ol>{contents}</ol></div>{chapters}</div></body></html>')
 
-
-EAGER_JS = """
-async () => {
-  const images = Array.from(document.images);
-  images.forEach(img => { img.loading = 'eager'; });
-  await Promise.all(images.map(img => img.complete ? null : new Promise(done => {
-    img.addEventListener('load', done, {once: true}); img.addEventListener('error', done, {once: true});
-  })));
-  return images.filter(img => !img.naturalWidth).map(img => img.src);
-}
-"""
 
 OVERFLOW_JS = """
 () => Array.from(document.querySelectorAll('.bd-article *'))
@@ -118,7 +109,7 @@ def main() -> None:
         page = context.new_page()
         page.goto(site.server.url(PRINT_PAGE), wait_until="load", timeout=180_000)
         page.emulate_media(media="print")
-        problems["broken images"] = page.evaluate(EAGER_JS)
+        problems["broken images"] = page.evaluate(LOAD_ALL_IMAGES_JS)  # the images print media shows
         problems["overflowing"] = page.evaluate(OVERFLOW_JS)
         page.pdf(path=str(PDF), format="A4", print_background=True, prefer_css_page_size=True,
                  display_header_footer=True, header_template="<span></span>",
@@ -129,7 +120,7 @@ def main() -> None:
     for what, found in problems.items():
         if found:
             raise SystemExit(f"book.pdf: {what}: {found}")
-    print(f"wrote {PDF.relative_to(ROOT)}")
+    print(f"wrote {PDF}")  # BOOK_HTML_DIR may lie outside the repository
 
 
 if __name__ == "__main__":

@@ -5,12 +5,14 @@ tests and ``make screenshots`` share.
 Playwright (never a downloaded browser). ``Site.visit(path, width, mode)`` loads a page at a
 viewport width in the light or dark theme, then fetches every lazily loaded image (as scrolling to
 the end would), and returns a ``Visit`` with what a reader's browser saw: console errors, failed and
-external requests, bytes transferred, images, figure text sizes, horizontal overflow, citation
-links, math, raw data artefacts in the text, and optionally a full-page screenshot.
+external requests, bytes transferred, images, figure text sizes, horizontal overflow, the theme's
+background colour, math, the article's text, and optionally a full-page screenshot. Also the page
+list, page-weight budgets and HTML-to-text that the site tests and scripts share.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass, field
@@ -46,6 +48,25 @@ def pages(html_dir: Path = HTML_DIR) -> list[str]:
                   and not p.relative_to(html_dir).as_posix().startswith(PRINT_DIR))
 
 
+def built_pages(html_dir: Path = HTML_DIR) -> list[str]:
+    """``pages()`` of a built book, else none (tests/test_build.py then fails: the book is not built)."""
+    return pages(html_dir) if (html_dir / "index.html").is_file() else []
+
+
+def text_of(fragment: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities decoded, white space collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
+
+
+# Bytes a page may transfer to open (Visit.bytes_at_load); explorers carry every view's panels.
+CHAPTER_BUDGET = 1_500_000
+EXPLORER_BUDGET = 3_000_000
+
+
+def budget(path: str) -> int:
+    return EXPLORER_BUDGET if path.endswith("explorer.html") else CHAPTER_BUDGET
+
+
 def is_local(url: str) -> bool:
     parsed = urlparse(url)
     return parsed.scheme in LOCAL_SCHEMES or (parsed.hostname or "") in LOCAL_HOSTS
@@ -61,7 +82,7 @@ class Visit:
     failed_requests: list[str] = field(default_factory=list)
     external_requests: list[str] = field(default_factory=list)
     bytes_by_url: dict[str, int] = field(default_factory=dict)
-    bytes_at_load: int = 0  # before the reader scrolls (lazily loaded images below the fold not yet fetched)
+    bytes_at_load: int = 0  # at the load event + 100 ms, before the reader scrolls (lazy images not yet fetched)
     facts: dict = field(default_factory=dict)
     layouts: dict = field(default_factory=dict)  # (width, mode) -> facts, from the same loaded page
 
@@ -86,21 +107,15 @@ FACTS_JS = r"""
   }));
   const text = article.cloneNode(true);
   text.querySelectorAll('pre, code, .highlight, script, style, math').forEach(e => e.remove());
-  const citations = Array.from(article.querySelectorAll('a[href*="references.html#ref-"]')).map(a => ({
-    text: a.textContent.trim(), target: a.getAttribute('href').split('#')[1]}));
   const maths = Array.from(article.querySelectorAll('.math'));
   return {
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
-    theme: document.documentElement.dataset.theme || '',
+    background: getComputedStyle(document.body).backgroundColor,
     images: images,
     text: text.textContent,
-    citations: citations,
     math: {elements: maths.length, mathml: article.querySelectorAll('.math math').length,
            errors: article.querySelectorAll('merror').length},
-    referenceLabels: Array.from(document.querySelectorAll('div.citation, dl.citation > dt, [id^="ref-"]'))
-      .map(e => ({id: e.id, text: e.textContent.trim().slice(0, 200)})),
-    explorers: document.querySelectorAll('.eb-explorer').length,
   };
 }
 """
@@ -112,7 +127,7 @@ LAYOUT_JS = """
   return {
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
-    theme: document.documentElement.dataset.theme || '',
+    background: getComputedStyle(document.body).backgroundColor,
     images: Array.from(article.querySelectorAll('img')).map(img => ({
       src: (img.currentSrc || img.src || '').replace(location.origin, ''),
       visible: img.checkVisibility ? img.checkVisibility() : img.offsetParent !== null,
@@ -138,6 +153,7 @@ async () => {
     img.addEventListener('load', res, {once: true}); img.addEventListener('error', res, {once: true});
     setTimeout(res, 5000);
   })));
+  return images.filter(img => !img.naturalWidth).map(img => img.src);  // shown but not loaded
 }
 """
 

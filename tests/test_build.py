@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from browsing import HTML_DIR
+from browsing import HTML_DIR, built_pages, text_of
 
 from emergent_survey import data, registry
 
@@ -19,19 +19,17 @@ def built() -> Path:
     return HTML_DIR
 
 
-def page_text(html: Path) -> str:
-    text = re.sub(r"<[^>]+>", " ", html.read_text(encoding="utf-8"))
-    return re.sub(r"\s+", " ", text)
-
-
 def test_every_toc_page_is_built(built):
+    """The one "book is built" test: the site tests' page lists (built_pages) are empty without a build."""
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
-    for name in re.findall(r"file: (\S+)", toc) + [re.search(r"root: (\S+)", toc).group(1)]:
+    names = re.findall(r"file: (\S+)", toc) + [re.search(r"root: (\S+)", toc).group(1)]
+    for name in names:
         assert (built / f"{name}.html").is_file(), name
+    assert {f"{name}.html" for name in names} <= set(built_pages()) and "index.html" in built_pages()
 
 
 def test_glued_numbers_match_the_data(built):
-    text = page_text(built / "chapters" / "chain_of_thought" / "index.html")
+    text = text_of((built / "chapters" / "chain_of_thought" / "index.html").read_text(encoding="utf-8"))
     rates = data.load("cot_solve_rates")
     for model in ("PaLM 540B", "text-davinci-002", "LaMDA 137B"):
         standard = data.lookup(rates, model=model, task="GSM8K", setting="standard")
@@ -44,7 +42,7 @@ def test_glued_numbers_match_the_data(built):
 def test_no_unresolved_glue_or_references(built):
     for html in built.rglob("*.html"):
         raw = html.read_text(encoding="utf-8")
-        assert "glue:" not in raw and "??" not in page_text(html), html
+        assert "glue:" not in raw and "??" not in text_of(raw), html
 
 
 def test_data_and_figures_are_in_the_site(built):

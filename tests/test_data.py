@@ -1,13 +1,12 @@
 """Every data file validates against the catalogue, and broken copies fail with file, line, column."""
 
 import csv
-import io
 import re
-import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
+from broken_files import copy_data, set_cell
 
 from emergent_survey import data
 
@@ -33,54 +32,41 @@ def test_every_csv_is_in_the_catalogue_with_a_licence():
 
 @pytest.fixture
 def broken_copy(tmp_path):
-    """A copy of data/ whose files a test may break."""
-    copy = tmp_path / "data"
-    shutil.copytree(ROOT / "data", copy)
-    return copy
+    return copy_data(tmp_path)
 
 
-def break_cell(folder: Path, relative: str, line: int, column: str, value: str) -> None:
-    path = folder / relative
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    rows[line - 2][column] = value  # line 1 is the header
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
-
-
-@pytest.mark.parametrize("column, value, problem", [
-    ("value", "fifty", "type-error"),
-    ("source", "", 'constraint "required"'),
-    ("model", "GPT-5 1T", "not found in the lookup table"),
-    ("kind", "estimated", 'constraint "enum"'),
-    ("task", "NoSuchTask", "not found in the lookup table"),
+@pytest.mark.parametrize("name, relative, line, column, value, problem", [
+    ("cot_solve_rates", "wei2022_cot/solve_rates.csv", 7, "value", "fifty", "type-error"),
+    ("cot_solve_rates", "wei2022_cot/solve_rates.csv", 7, "source", "", 'constraint "required"'),
+    ("cot_solve_rates", "wei2022_cot/solve_rates.csv", 7, "model", "GPT-5 1T", "not found in the lookup table"),
+    ("cot_solve_rates", "wei2022_cot/solve_rates.csv", 7, "kind", "estimated", 'constraint "enum"'),
+    ("cot_solve_rates", "wei2022_cot/solve_rates.csv", 7, "task", "NoSuchTask", "not found in the lookup table"),
+    ("wu_lo_overall", "wu_lo/overall.csv", 4, "value", "1.7", 'constraint "maximum"'),  # a share above 1
 ])
-def test_broken_cell_is_named(broken_copy, column, value, problem):
-    break_cell(broken_copy, "wei2022_cot/solve_rates.csv", 7, column, value)
+def test_broken_cell_is_named(broken_copy, name, relative, line, column, value, problem):
+    set_cell(broken_copy / relative, line, column, value)
     with pytest.raises(data.DataValidationError) as error:
-        data.validate("cot_solve_rates", broken_copy)
+        data.validate(name, broken_copy)
     message = str(error.value)
-    assert "wei2022_cot/solve_rates.csv, line 7" in message
+    assert f"{relative}, line {line}" in message
     assert f"column '{column}'" in message
     assert problem in message
 
 
 def test_digitized_row_without_uncertainty_fails(broken_copy):
-    break_cell(broken_copy, "wei2022_emergent/figure3a_gsm8k_lamda.csv", 3, "uncertainty", "")
+    set_cell(broken_copy / "wei2022_emergent/figure3a_gsm8k_lamda.csv", 3, "uncertainty", "")
     with pytest.raises(data.DataValidationError, match=r"figure3a_gsm8k_lamda.csv, line 3.*row-constraint"):
         data.validate("wei2022_figure3a", broken_copy)
 
 
 def test_registry_flops_method_is_checked(broken_copy):
-    break_cell(broken_copy, "models.csv", 2, "flops_method", "guessed")
+    set_cell(broken_copy / "models.csv", 2, "flops_method", "guessed")
     with pytest.raises(data.DataValidationError, match=r"models.csv, line 2, column 'flops_method'"):
         data.validate("models", broken_copy)
 
 
 def test_load_refuses_a_broken_file(broken_copy):
-    break_cell(broken_copy, "tasks.csv", 4, "chance", "high")
+    set_cell(broken_copy / "tasks.csv", 4, "chance", "high")
     with pytest.raises(data.DataValidationError, match=r"tasks.csv, line 4, column 'chance'.*'high'"):
         data.load("tasks", broken_copy)
 
@@ -170,6 +156,6 @@ def test_sources_and_notes_are_followable(relative):
 
 
 def test_followable_check_names_file_line_and_column(broken_copy):
-    break_cell(broken_copy, "tasks.csv", 3, "source", "wei2022cot, read in the search index (file id 23700949863)")
+    set_cell(broken_copy / "tasks.csv", 3, "source", "wei2022cot, read in the search index (file id 23700949863)")
     problems = followable_problems(broken_copy, "tasks.csv")
     assert problems == ["data/tasks.csv, line 3, column 'source': a search look-up id ('search index')"]

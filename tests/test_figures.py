@@ -19,7 +19,6 @@ NOTEBOOKS = sorted(p for p in (ROOT / "chapters").rglob("*.ipynb") if ".ipynb_ch
 EXPORTING = [p for p in NOTEBOOKS if any(call in p.read_text(encoding="utf-8")
                                          for call in ("FigureGrid(", "explorer.explorer("))]
 MANIFESTS = sorted(p for p in FIGURES.glob("*/*.json") if p.parent.name != "verification")  # overlays: make data
-FAMILY_COLORS = {style.color.lower() for style in plotting.FAMILY_STYLES.values()}
 
 
 def test_every_family_has_its_own_colour_and_marker():
@@ -65,7 +64,7 @@ def _series(manifest_path):
 
 
 @pytest.mark.parametrize("manifest_path", MANIFESTS, ids=lambda p: p.relative_to(FIGURES).as_posix())
-def test_style_system(manifest_path):
+def test_style_system(manifest_path, family_colors):
     problems = []
     for file, series in _series(manifest_path):
         family, setting, color = series["family"], series["setting"], series["color"].lower()
@@ -74,7 +73,7 @@ def test_style_system(manifest_path):
             style = plotting.FAMILY_STYLES[family]
             if color != style.color.lower() or series["marker"] != style.marker:
                 problems.append(f"{where}: family {family} must be {style.color} {style.marker}, is {color} {series['marker']}")
-        elif color in FAMILY_COLORS:
+        elif color in family_colors:
             problems.append(f"{where}: not a model family but drawn in a family's colour {color}")
         if setting:
             how = plotting.SETTING_STYLES[setting]

@@ -5,19 +5,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from emergent_survey import plotting, stated  # noqa: E402
 from emergent_survey.claims import Claims  # noqa: E402
 from emergent_survey.figure import series_style  # noqa: E402
-
-
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
 
 
 @pytest.fixture(scope="module")
@@ -84,12 +76,11 @@ def test_unknown_bound_or_side_is_an_error(ax):
         stated.annotate(ax, "x", (0, 0), side="inside")
 
 
-def test_a_stated_range_is_a_neutral_bar(ax):
+def test_a_stated_range_is_a_neutral_bar(ax, family_colors):
     line = stated.stated_range(ax, 25, 50, 0, "range stated in the text")
     assert line.get_gid() == "other"
     assert list(line.get_xdata()) == [25, 50] and list(line.get_ydata()) == [0, 0]
-    family_colours = {s.color.lower() for s in plotting.FAMILY_STYLES.values()}
-    assert matplotlib.colors.to_hex(line.get_color()) not in family_colours
+    assert matplotlib.colors.to_hex(line.get_color()) not in family_colors
     with pytest.raises(ValueError):
         stated.stated_range(ax, 50, 25, 0, "reversed")
 

@@ -1,45 +1,23 @@
 """Read-outs of TruthfulQA (Figs 2, 4), zero-shot CoT (Fig. 3, Tables 26-27), Gopher (Figs 5, A21, A25;
 Tables A18, A19, A21), PaLM (Figs 3, 5, 7; Tables 41-43), Kaplan et al. (Fig. 1), InstructGPT (Fig. 1) and
-the chain-of-thought paper's Figure 4: the committed values say what the papers say, and each module
-reproduces its committed files from ../shared/sources."""
+the chain-of-thought paper's Figure 4: the committed values say what the papers say (that each module
+reproduces its committed files is tests/test_derive_data.py's; that their models are registry keys,
+tests/test_registry.py's)."""
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 
-from emergent_survey import data, readout, registry
+from emergent_survey import data, discontinuity, readout
 
-ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = ["truthfulqa_figures_2_4", "kojima2022_tables_26_27", "kojima2022_figure3", "gopher_toxicity_bias_tables",
-             "gopher_toxicity_bias_figures", "palm_bigbench_tables", "palm_bigbench_figures", "palm_discontinuity_text",
+DIGITIZED = ["truthfulqa_figures_2_4", "kojima2022_figure3", "gopher_toxicity_bias_figures", "palm_bigbench_figures",
              "kaplan2020_figure1", "instructgpt_figure1", "cot_figure4"]
 
 
-def value(frame: pd.DataFrame, column: str = "y_value", **where) -> float:
-    rows = frame
-    for key, wanted in where.items():
-        rows = rows[rows[key] == wanted]
-    assert len(rows) == 1, (where, rows)
-    return float(rows[column].iloc[0])
-
-
-# Reproducing the committed files is tests/test_derive_data.py's job (every module, once).
-
-
-@pytest.mark.parametrize("name", RESOURCES)
-def test_every_model_is_in_the_registry(name):
-    """Files whose models span several registry files have no foreign key; this is the check."""
-    models = set(data.load(name)["model"].dropna()) - {""}
-    assert models <= set(registry.models().index), sorted(models - set(registry.models().index))
-
-
-@pytest.mark.parametrize("name", [n for n in RESOURCES if n not in (
-    "kojima2022_tables_26_27", "gopher_toxicity_bias_tables", "palm_bigbench_tables", "palm_discontinuity_text")])
+@pytest.mark.parametrize("name", DIGITIZED)
 def test_digitized_rows_cite_page_and_panel(name):
     frame = data.load(name)
     assert set(frame["kind"]) == {"digitized"}
@@ -52,14 +30,13 @@ def test_digitized_rows_cite_page_and_panel(name):
 def test_instructgpt_1_3b_ppo_ptx_is_preferred_to_gpt_175b():
     """'outputs from our 1.3B PPO-ptx model are preferred to those from the 175B GPT-3' (caption)."""
     fig = data.load("instructgpt_figure1")
-    ptx = value(fig, model="InstructGPT PPO-ptx 1.3B")
-    gpt = value(fig, model="GPT-3 175B", series="GPT")
+    ptx = data.lookup(fig, "y_value", model="InstructGPT PPO-ptx 1.3B")
+    gpt = data.lookup(fig, "y_value", model="GPT-3 175B", series="GPT")
     assert ptx > gpt + 0.2
-    assert value(fig, model="InstructGPT SFT 175B") == 0.5  # the baseline against itself
+    assert data.lookup(fig, "y_value", model="InstructGPT SFT 175B") == 0.5  # the baseline against itself
     points = fig[fig["x_value"].notna() & fig["y_low"].notna()]
     assert len(points) == 14 and ((points["y_low"] < points["y_value"]) & (points["y_value"] < points["y_high"])).all()
-    # Intervals of the 1.3B PPO-ptx point and of GPT 175B do not overlap.
-    assert value(fig, "y_low", model="InstructGPT PPO-ptx 1.3B") > value(fig, "y_high", model="GPT-3 175B", series="GPT")
+    # That their intervals do not overlap: tests/test_practice_techniques.py (winrates.compare).
 
 
 # ----------------------------------------------------------------------------- TruthfulQA, Figures 2 and 4
@@ -67,10 +44,10 @@ def test_instructgpt_1_3b_ppo_ptx_is_preferred_to_gpt_175b():
 def test_truthfulqa_largest_gpt3_is_less_truthful_than_the_smallest():
     fig = data.load("truthfulqa_figures_2_4")
     top = fig[fig["panel"] == "Figure 2 (top)"]
-    assert value(top, model="GPT-3 175B") < value(top, model="GPT-3 350M") - 15
-    assert value(top, model="GPT-Neo/J 6B") < value(top, model="GPT-Neo/J 125M")
+    assert data.lookup(top, "y_value", model="GPT-3 175B") < data.lookup(top, "y_value", model="GPT-3 350M") - 15
+    assert data.lookup(top, "y_value", model="GPT-Neo/J 6B") < data.lookup(top, "y_value", model="GPT-Neo/J 125M")
     control = fig[fig["panel"] == "Figure 2 (bottom)"]  # the control questions go the other way
-    assert value(control, model="GPT-3 175B") > value(control, model="GPT-3 350M") + 40
+    assert data.lookup(control, "y_value", model="GPT-3 175B") > data.lookup(control, "y_value", model="GPT-3 350M") + 40
 
 
 def test_truthfulqa_figures_agree_with_table_4():
@@ -86,11 +63,11 @@ def test_truthfulqa_multiple_choice_and_reference_lines():
     fig = data.load("truthfulqa_figures_2_4")
     mc = fig[fig["panel"] == "Figure 4c"]
     # 'larger models also perform worse than smaller ones (Fig. 4c)'; 'No models significantly outperformed random'.
-    assert value(mc, model="GPT-Neo/J 6B", series="% true (multiple choice)") < value(
-        mc, model="GPT-Neo/J 125M", series="% true (multiple choice)")
-    random = value(mc, series="Random")
+    assert data.lookup(mc, "y_value", model="GPT-Neo/J 6B", series="% true (multiple choice)") < data.lookup(
+        mc, "y_value", model="GPT-Neo/J 125M", series="% true (multiple choice)")
+    random = data.lookup(mc, "y_value", series="Random")
     assert (mc.loc[mc["x_label"].notna(), "y_value"] < random).all()
-    human = value(fig[fig["panel"] == "Figure 4a"], series="Human")
+    human = data.lookup(fig[fig["panel"] == "Figure 4a"], "y_value", series="Human")
     assert abs(human - 94) < 0.05  # the human baseline, 94% true
 
 
@@ -112,8 +89,8 @@ def test_kojima_zero_shot_cot_helps_only_the_largest_models():
     fig = data.load("kojima2022_figure3")
     for panel, largest in (("Figure 3a", "GPT-3 175B"), ("Figure 3b", "text-davinci-002"), ("Figure 3c", "PaLM 540B")):
         rows = fig[fig["panel"] == panel]
-        gain = value(rows, model=largest, series="Zero-shot-CoT") - value(rows, model=largest, series="Zero-shot")
-        assert gain > 15, panel
+        cot, zero = (data.lookup(rows, "y_value", model=largest, series=s) for s in ("Zero-shot-CoT", "Zero-shot"))
+        assert cot - zero > 15, panel
 
 
 # ----------------------------------------------------------------------------- Gopher
@@ -124,10 +101,12 @@ def test_gopher_figure_5a_unprompted_equals_table_a19_except_280b():
     tables = data.load("gopher_toxicity_bias_tables")
     a19 = tables[(tables["table"] == "Table A19") & (tables["metric"] == "mean toxicity")]
     for size in ("44M", "117M", "417M", "1.4B", "7.1B"):
-        figure_value = value(unprompted, model=f"Gopher {size}")
-        table_value = value(a19, "value", row_label=f"{size}-generated")
+        figure_value = data.lookup(unprompted, "y_value", model=f"Gopher {size}")
+        table_value = data.lookup(a19, row_label=f"{size}-generated")
         assert abs(figure_value - table_value) <= 0.0005 + 0.0005, size  # table rounding + read-out
-    assert value(unprompted, model="Gopher 280B") - value(a19, "value", row_label="280B-generated") > 0.01
+    # The 280B bar stands 0.012 above its table value, beyond rounding and read-out.
+    gap = data.lookup(unprompted, "y_value", model="Gopher 280B") - data.lookup(a19, row_label="280B-generated")
+    assert gap == pytest.approx(0.012, abs=0.001)
 
 
 def test_gopher_toxicity_rises_with_size_for_toxic_prompts_and_classification_improves():
@@ -136,12 +115,13 @@ def test_gopher_toxicity_rises_with_size_for_toxic_prompts_and_classification_im
     assert high["y_value"].iloc[-1] > high["y_value"].iloc[0] + 0.1
     assert ((high["y_low"] <= high["y_value"]) & (high["y_value"] <= high["y_high"])).all()
     auc = fig[fig["panel"] == "Figure 5b"]
-    assert value(auc, series="Random baseline (AUC=0.5)") == 0.5
-    assert abs(value(auc, series="20-shots", model="Gopher 280B") - 0.76) < 0.01  # 'an AUC of around 0.76'
+    assert data.lookup(auc, "y_value", series="Random baseline (AUC=0.5)") == 0.5
+    auc_280b = data.lookup(auc, "y_value", series="20-shots", model="Gopher 280B")
+    assert abs(auc_280b - 0.76) < 0.01  # 'an AUC of around 0.76'
     tables = data.load("gopher_toxicity_bias_tables")
     winogender = tables[(tables["table"] == "Table A21") & (tables["metric"] == "Winogender accuracy, all")]
-    assert value(winogender, "value", model="Gopher 280B") == 0.714
-    assert value(winogender, "value", row_label="7B") == 0.593
+    assert data.lookup(winogender, model="Gopher 280B") == 0.714
+    assert data.lookup(winogender, row_label="7B") == 0.593
 
 
 # ----------------------------------------------------------------------------- PaLM
@@ -153,7 +133,7 @@ def test_palm_figure_7_equals_table_41():
     assert bars["difference"].abs().max() <= 0.05 + 1e-9
     tables = data.load("palm_bigbench_tables")
     parsinlu = tables[(tables["task"] == "parsinlu_reading_comprehension") & (tables["table"] == "Table 41")]
-    assert [value(parsinlu, "value", scorer=s) for s in ("PaLM 8B", "PaLM 62B", "PaLM 540B")] == [27.6, 42.3, 49.2]
+    assert [data.lookup(parsinlu, scorer=s) for s in ("PaLM 8B", "PaLM 62B", "PaLM 540B")] == [27.6, 42.3, 49.2]
 
 
 def test_palm_discontinuity_example_is_english_proverbs_in_figure_5():
@@ -161,10 +141,10 @@ def test_palm_discontinuity_example_is_english_proverbs_in_figure_5():
     english_proverbs; the paper's measure s540 - (s62 + (s62 - s8)) gives about +50 there."""
     fig = data.load("palm_bigbench_figures")
     five = fig[(fig["figure"] == "Figure 5") & (fig["series"] == "PaLM 5-shot")]
-    proverbs = [value(five, task="english_proverbs", x_label=s) for s in ("8b", "62b", "540b")]
+    proverbs = [data.lookup(five, "y_value", task="english_proverbs", x_label=s) for s in ("8b", "62b", "540b")]
     assert [round(v) for v in proverbs] == [13, 25, 88]
-    assert abs(proverbs[2] - (2 * proverbs[1] - proverbs[0]) - 50) < 1
-    sequence = [value(five, task="logical_sequence", x_label=s) for s in ("8b", "62b", "540b")]
+    assert abs(discontinuity.discontinuity(*proverbs) - 50) < 1
+    sequence = [data.lookup(five, "y_value", task="logical_sequence", x_label=s) for s in ("8b", "62b", "540b")]
     assert sequence[0] < 0 < sequence[1] < 10 < 85 < sequence[2]
     claims = data.load("palm_discontinuity_text").set_index("claim")["value"]
     assert (claims["share_of_tasks_discontinuity_over_10"], claims["share_of_tasks_discontinuity_over_20"]) == (25, 15)
@@ -175,7 +155,8 @@ def test_palm_figure_3_human_lines_and_joins():
     right = fig[fig["panel"] == "Figure 3 (right)"]
     assert sorted(right.loc[right["x_value"].isna(), "series"]) == ["Human (Avg.)", "Human (Best)"]
     left = fig[fig["panel"] == "Figure 3 (left)"]
-    assert value(left, series="Chinchilla 5-shot") > value(left, series="Gopher 5-shot", model="Gopher 280B")
+    chinchilla = data.lookup(left, "y_value", series="Chinchilla 5-shot")
+    assert chinchilla > data.lookup(left, "y_value", series="Gopher 5-shot", model="Gopher 280B")
     unjoined = left[left["model"].isna() & left["x_value"].notna()]
     assert sorted(unjoined["x_value"].unique()) == [3e9, 6e9, 2e11]  # BIG-bench's rounded GPT-3 sizes
 
@@ -186,9 +167,7 @@ def test_kaplan_measured_points_and_plotted_ranges():
     fig = data.load("kaplan2020_figure1")
     counts = fig.groupby("panel").size().to_dict()
     assert counts == {"Figure 1 (left)": 392, "Figure 1 (middle)": 7, "Figure 1 (right)": 23}
-    params = fig[fig["panel"] == "Figure 1 (right)"]
-    decades = math.log10(params["x_value"].max() / params["x_value"].min())
-    assert 5.3 < decades < 5.5
+    # The panels' spans: tests/test_outlook.py (spans.orders_of_magnitude).
     tokens = fig[fig["panel"] == "Figure 1 (middle)"]
     assert np.allclose(np.diff(np.log10(tokens["x_value"].sort_values())), math.log10(2), atol=1e-4)  # doubling
     assert (np.diff(tokens.sort_values("x_value")["y_value"]) < 0).all()

@@ -1,19 +1,17 @@
-"""data/obsscaling/ and data/epoch/: values equal the raw files, the modules reproduce the committed
-files, and a malformed source row is an error naming file, line and column."""
+"""data/obsscaling/ and data/epoch/: values equal the raw files, and a malformed source row is an error
+naming file, line and column (that the modules reproduce the committed files is tests/test_derive_data.py's)."""
 
 import csv
 import math
-import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
+from broken_files import copy_sources, set_cell
 
 from emergent_survey import data, registry
 from emergent_survey.sources import epoch, obsscaling
 from emergent_survey.sources.common import SourceRowError, source_number
 
-ROOT = Path(__file__).resolve().parent.parent
 OBS = "obsscaling_emergent"
 
 
@@ -61,17 +59,6 @@ def test_model_sets_give_the_papers_split():
     assert train.sum() == claims["default_cutoff_train_models"]
     assert (~train).sum() == claims["default_cutoff_test_models"]
     assert (sets == "preregistered").sum() == claims["preregistered_models"]
-
-
-def test_first_principal_component_explains_about_what_the_paper_says():
-    bench = data.load("obsscaling_benchmarks")
-    sets = data.load("obsscaling_model_sets").set_index("model")["model_set"]
-    matrix = bench[bench["model"].map(sets) == "paper"].pivot(index="model", columns="task", values="value").dropna()
-    eigen = np.sort(np.linalg.eigvalsh(matrix.cov().to_numpy()))[::-1]  # PCA of the mean-centred matrix
-    share = eigen / eigen.sum()
-    claims = data.load("obsscaling_claims").set_index("claim")["value"]
-    assert share[0] == pytest.approx(claims["pc1_variance_explained"] / 100, abs=0.03)  # "nearly 80%"
-    assert share[:3].sum() == pytest.approx(claims["top3_pcs_variance_explained"] / 100, abs=0.01)  # "~97%"
 
 
 def test_bbh_rows_carry_chance_and_the_normalized_value():
@@ -147,22 +134,6 @@ def test_epoch_mmlu_row_equals_the_compilation(shared_sources):
 
 
 # --- malformed input -----------------------------------------------------------------------------
-
-def set_cell(path: Path, line: int, column: str, value: str) -> None:
-    """Rewrite one cell of a CSV (line 1 is the header; no multi-line cells before ``line``)."""
-    with path.open(newline="", encoding="utf-8-sig") as f:
-        rows = list(csv.reader(f))
-    rows[line - 1][rows[0].index(column)] = value
-    with path.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-
-
-def copy_sources(shared: Path, tmp_path: Path, *folders: str) -> Path:
-    root = tmp_path / "sources"
-    for folder in folders:
-        shutil.copytree(shared / folder, root / folder)
-    return root
-
 
 @pytest.mark.parametrize("file, line, column, value", [
     ("base_llm_post_training_eval.csv", 5, "gsm8k_cot_8_exact_match,strict-match", "n/a"),

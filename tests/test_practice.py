@@ -110,7 +110,6 @@ def test_year_shares_and_majority_changes():
     assert lineage.largest(toy, "encoder-only")["model"] == "e"
     over = lineage.over_threshold_by_year(toy, 2e10).set_index("year")
     assert over.loc[2020].tolist() == [1, 1, 1]
-    assert lineage.year_list([2021, 2022, 2023]) == "2021, 2022 and 2023"
 
 
 # ---------------------------------------------------------------------- the decision flow

@@ -1,9 +1,10 @@
 """Per-run data for the chapter "Is emergence a mirage?": Pythia, the OLMo 2 ladder, Wu & Lo, Lu et al.
 and Schaeffer et al.
 
-Values are checked against the raw files they come from (when ../shared is present), each module's
-derivation must reproduce its committed files, a broken input row must fail naming file, row and
-column, and the registry rows must recompute (6ND) and agree with the papers' stated totals.
+Values are checked against the raw files they come from (when ../shared is present), a broken input
+row must fail naming file, row and column, and the registry rows agree with the papers' stated totals
+(that the modules reproduce the committed files is tests/test_derive_data.py's, 6ND and registry keys
+tests/test_registry.py's).
 """
 
 from __future__ import annotations
@@ -11,19 +12,19 @@ from __future__ import annotations
 import csv
 import json
 import math
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from broken_files import broken_copy
 
-from emergent_survey import data, registry
+from emergent_survey import data
 from emergent_survey.sources import olmo_ladder, pythia, schaeffer2023, ukplab, wu_lo
 
-ROOT = Path(__file__).resolve().parent.parent
 PYTHIA_12B_FINAL = "pythia_evals/evals/pythia-v1/pythia-12b/zero-shot/12b_step143000.json"
 OLMO_LOGS = Path("olmo_ladder") / olmo_ladder.LOGS
 WU_LO_MMLU = "expemergence_wu_lo/data/mmlu/mmlu_instance_brier_-1000_31.622776601683793_10_redist.csv"
+UKPLAB_SCORES = "ukplab_on_emergence/evaluation_scores.csv"
 
 
 def rows_of(path: Path) -> list[dict]:
@@ -33,30 +34,9 @@ def rows_of(path: Path) -> list[dict]:
 
 # --- the committed files -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["models_pythia", "models_olmo_ladder"])
-def test_registry_6nd_rows_recompute_exactly(name):
-    frame = data.load(name)
-    sixnd = frame[frame["flops_method"] == "6ND"]
-    assert len(sixnd) > 0
-    path = ROOT / "data" / data.catalogue().get_resource(name).path
-    for row in rows_of(path):  # exact integers, not floats
-        if row["flops_method"] == "6ND":
-            assert int(row["training_flops"]) == 6 * int(row["parameters"]) * int(row["training_tokens"]), row["model"]
-    checked = registry.check_6nd(frame.set_index("model", drop=False))
-    assert (checked["training_flops"] == checked["recomputed_flops"]).all()
-
-
 def test_ukplab_registry_states_no_compute():
     models = data.load("models_ukplab")
     assert (models["flops_method"] == "unknown").all() and models["training_tokens"].isna().all()
-
-
-def test_runs_keys_are_in_the_registry_once():
-    models = registry.models()  # raises if two registry files share a key
-    for name in ["pythia_evals", "olmo_ladder_checkpoints", "olmo2_checkpoints", "wu_lo_bins", "wu_lo_overall",
-                 "ukplab_runs"]:
-        missing = set(data.load(name)["model"]) - set(models.index)
-        assert not missing, f"{name}: {sorted(missing)[:5]}"
 
 
 def test_pythia_checkpoint_tokens_follow_the_batch():
@@ -160,7 +140,7 @@ def test_wu_lo_bins_of_one_model_equal_the_file(shared_sources):
 
 
 def test_ukplab_run_equals_the_csv(shared_sources):
-    source = rows_of(shared_sources / "ukplab_on_emergence" / "evaluation_scores.csv")[0]
+    source = rows_of(shared_sources / UKPLAB_SCORES)[0]
     run = data.load("ukplab_runs").set_index("run_id").loc[source["run_id"]]
     assert run["exact_match_accuracy"] == float(source["exact_match_accuracy"])
     assert run["bert_score_accuracy"] == float(source["bert_score_accuracy"])
@@ -184,13 +164,8 @@ def test_pythia_broken_value_is_named(shared_sources, tmp_path):
 
 
 def test_olmo_broken_cell_is_named(shared_sources, tmp_path):
-    lines = (shared_sources / OLMO_LOGS / "190M-1xC.csv").read_text().splitlines()
-    header = lines[0].split(",")
-    cells = lines[4].split(",")
-    cells[header.index("eval/downstream/piqa_val_rc_5shot_len_norm")] = "n/a"
-    lines[4] = ",".join(cells)
-    broken = tmp_path / "190M-1xC.csv"
-    broken.write_text("\n".join(lines) + "\n")
+    broken = broken_copy(shared_sources / OLMO_LOGS / "190M-1xC.csv", tmp_path / "190M-1xC.csv", 5,
+                         "eval/downstream/piqa_val_rc_5shot_len_norm", "n/a")
     with pytest.raises(olmo_ladder.SourceRowError,
                        match=r"190M-1xC.csv, line 5, column 'eval/downstream/piqa_val_rc_5shot_len_norm'"):
         olmo_ladder.checkpoint_rows(broken, broken.name, "OLMo ladder 190M 1xC", mc=False, batch=524_288)
@@ -198,13 +173,8 @@ def test_olmo_broken_cell_is_named(shared_sources, tmp_path):
 
 def test_wu_lo_broken_cell_is_named(shared_sources, tmp_path):
     source = shared_sources / WU_LO_MMLU
-    rows = list(csv.reader(source.open(newline="", encoding="utf-8")))
-    column = rows[0].index("1404_2808_brier")
-    rows[2][column] = "abc"
-    broken = tmp_path / "mmlu" / source.name
-    broken.parent.mkdir()
-    with broken.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
+    # In a folder named as the task's: parse_name reads it.
+    broken = broken_copy(source, tmp_path / "mmlu" / source.name, 3, "1404_2808_brier", "abc")
     info = wu_lo.parse_name(broken)
     meta = wu_lo.obsscaling_meta(shared_sources)
     with pytest.raises(wu_lo.SourceRowError, match=r"line 3, column '1404_2808_brier'"):
@@ -213,33 +183,19 @@ def test_wu_lo_broken_cell_is_named(shared_sources, tmp_path):
 
 def test_wu_lo_partial_row_is_named(shared_sources, tmp_path):
     source = shared_sources / WU_LO_MMLU
-    rows = list(csv.reader(source.open(newline="", encoding="utf-8")))
-    rows[5][rows[0].index("0_1404_brier")] = ""
-    broken = tmp_path / "mmlu" / source.name
-    broken.parent.mkdir()
-    with broken.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
+    broken = broken_copy(source, tmp_path / "mmlu" / source.name, 6, "0_1404_brier", "")
     with pytest.raises(wu_lo.SourceRowError, match=r"line 6, column '0_1404_brier': empty"):
         wu_lo.read_file(broken, wu_lo.parse_name(broken), wu_lo.obsscaling_meta(shared_sources), Counter())
 
 
 def test_ukplab_broken_cell_is_named(shared_sources, tmp_path):
-    lines = (shared_sources / "ukplab_on_emergence" / "evaluation_scores.csv").read_text().splitlines()[:6]
-    header = lines[0].split(",")
-    cells = lines[3].split(",")
-    cells[header.index("edit_distance")] = "far"
-    lines[3] = ",".join(cells)
-    broken = tmp_path / "evaluation_scores.csv"
-    broken.write_text("\n".join(lines) + "\n")
+    broken = broken_copy(shared_sources / UKPLAB_SCORES, tmp_path / "evaluation_scores.csv", 4, "edit_distance", "far")
     with pytest.raises(ukplab.SourceRowError, match=r"evaluation_scores.csv, line 4, column 'edit_distance'"):
         ukplab.run_rows(broken)
 
 
 def test_ukplab_unknown_model_is_named(shared_sources, tmp_path):
-    lines = (shared_sources / "ukplab_on_emergence" / "evaluation_scores.csv").read_text().splitlines()[:3]
-    lines[2] = lines[2].replace(",gpt2,", ",gpt-5,")
-    broken = tmp_path / "evaluation_scores.csv"
-    broken.write_text("\n".join(lines) + "\n")
+    broken = broken_copy(shared_sources / UKPLAB_SCORES, tmp_path / "evaluation_scores.csv", 3, "model", "gpt-5")
     with pytest.raises(ukplab.SourceRowError, match=r"line 3, column 'model': 'gpt-5'"):
         ukplab.run_rows(broken)
 
@@ -252,17 +208,4 @@ def test_schaeffer_quote_not_on_its_page_is_named(shared_sources, monkeypatch):
         schaeffer2023.claim_rows(shared_sources / schaeffer2023.PDF)
 
 
-def test_broken_committed_row_fails_validation(tmp_path):
-    copy = tmp_path / "data"
-    shutil.copytree(ROOT / "data", copy)
-    path = copy / "wu_lo" / "overall.csv"
-    lines = path.read_text().splitlines()
-    cells = next(csv.reader([lines[3]]))
-    cells[3] = "1.7"  # value above 1
-    out = Path(tmp_path / "line.csv")
-    with out.open("w", newline="") as f:
-        csv.writer(f, lineterminator="").writerow(cells)
-    lines[3] = out.read_text()
-    path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(data.DataValidationError, match=r"wu_lo/overall.csv, line 4, column 'value'"):
-        data.validate("wu_lo_overall", copy)
+# A broken row of a committed file (wu_lo/overall.csv): tests/test_data.py, test_broken_cell_is_named.

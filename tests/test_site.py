@@ -4,17 +4,16 @@ chapter", figures name their data, pages carry no large inline images, downloads
 Reads the site `make book` built (_build/html, or BOOK_HTML_DIR); run `make book` first.
 """
 
-import html
 import re
 import sys
 from pathlib import Path
 
 import pytest
-from browsing import HTML_DIR, pages
+from browsing import HTML_DIR, built_pages, text_of
 
 from emergent_survey import citations
 
-PAGES = pages() if (HTML_DIR / "index.html").is_file() else []
+PAGES = built_pages()  # none if the book is not built: tests/test_build.py fails then
 REFERENCES = HTML_DIR / "chapters" / "appendix" / "references.html"
 CITATION_LINK = re.compile(r'<a [^>]*href="[^"]*references\.html#(ref-[^"]+)"[^>]*>(.*?)</a>', re.S)
 INLINE_IMAGE = re.compile(r'src="data:image/[^;]+;base64,([A-Za-z0-9+/=]+)"')
@@ -26,10 +25,6 @@ def read(path: str) -> str:
     return (HTML_DIR / path).read_text(encoding="utf-8")
 
 
-def text_of(fragment: str) -> str:
-    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
-
-
 @pytest.fixture(scope="module")
 def reference_labels() -> dict[str, list[str]]:
     assert REFERENCES.is_file(), f"no built references page at {REFERENCES}: run `make book`"
@@ -39,10 +34,6 @@ def reference_labels() -> dict[str, list[str]]:
                                     page, re.S):
         labels.setdefault(anchor, []).append(text_of(label).strip("[]"))
     return labels
-
-
-def test_site_is_built():
-    assert PAGES, f"no built book at {HTML_DIR}: run `make book`"
 
 
 def test_reference_list_uses_the_books_labels_and_links_out(reference_labels):
